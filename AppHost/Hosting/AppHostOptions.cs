@@ -1,0 +1,51 @@
+namespace Medborgare.AppHost.Hosting;
+
+/// <summary>What the AppHost reads from its command line and environment.</summary>
+public sealed record AppHostOptions
+{
+    public required string RepositoryRoot { get; init; }
+    public required string StateDirectory { get; init; }
+    /// <summary>Use this PostgreSQL server (a superuser connection string) instead of starting one.</summary>
+    public string? ExistingPostgres { get; init; }
+    /// <summary>Use this RabbitMQ broker (amqp://user:pass@host:port) instead of starting one.</summary>
+    public string? ExistingRabbitMq { get; init; }
+    public string? OtlpEndpoint { get; init; }
+    public string Environment { get; init; } = "Development";
+    public string BuildConfiguration { get; init; } =
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+    public TextWriter Output { get; init; } = Console.Out;
+    public string[] Arguments { get; init; } = [];
+
+    public static AppHostOptions Parse(string[] args)
+    {
+        var root = FindRepositoryRoot();
+        string? Arg(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        return new AppHostOptions
+        {
+            RepositoryRoot = root,
+            StateDirectory = Path.GetFullPath(Arg("--state-dir") ?? Path.Combine(root, ".medborgare")),
+            ExistingPostgres = Arg("--postgres") ?? System.Environment.GetEnvironmentVariable("ConnectionStrings__postgres"),
+            ExistingRabbitMq = Arg("--rabbitmq") ?? System.Environment.GetEnvironmentVariable("ConnectionStrings__messaging"),
+            OtlpEndpoint = System.Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"),
+            Arguments = args,
+        };
+    }
+
+    /// <summary>The folder holding Medborgare.sln, found upwards from the running assembly.</summary>
+    public static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Medborgare.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Medborgare.sln was not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,47 @@
+using Medborgare.AppHost.Hosting;
+using Medborgare.ServiceDefaults;
+
+namespace Medborgare.AppHost;
+
+/// <summary>The resource graph of Medborgare, shared by Program.cs and the system tests.</summary>
+public static class MedborgareResources
+{
+    public static DistributedApplicationBuilder AddMedborgare(this DistributedApplicationBuilder builder)
+    {
+        var postgres = builder.AddPostgres(ResourceNames.Postgres);
+        var distributionDb = postgres.AddDatabase(ResourceNames.DistributionDb);
+        var collectionDb = postgres.AddDatabase(ResourceNames.CollectionDb);
+        var analysisDb = postgres.AddDatabase(ResourceNames.AnalysisDb);
+        var followUpDb = postgres.AddDatabase(ResourceNames.FollowUpDb);
+        var webDb = postgres.AddDatabase(ResourceNames.WebDb);
+
+        var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
+
+        var distribution = builder.AddProject(ResourceNames.Distribution, "services/Distribution/Medborgare.Distribution.csproj")
+            .WithReference(distributionDb)
+            .WithReference(messaging);
+
+        var collection = builder.AddProject(ResourceNames.Collection, "services/Collection/Medborgare.Collection.csproj")
+            .WithReference(collectionDb)
+            .WithReference(messaging);
+
+        var analysis = builder.AddProject(ResourceNames.Analysis, "services/Analysis/Medborgare.Analysis.csproj")
+            .WithReference(analysisDb)
+            .WithReference(messaging);
+
+        var followUp = builder.AddProject(ResourceNames.FollowUp, "services/FollowUp/Medborgare.FollowUp.csproj")
+            .WithReference(followUpDb)
+            .WithReference(messaging);
+
+        builder.AddProject(ResourceNames.Web, "web/Medborgare.Web.csproj")
+            .WithReference(webDb)
+            .WithReference(distribution)
+            .WithReference(collection)
+            .WithReference(analysis)
+            .WithReference(followUp)
+            .WithHttpPort(5080)
+            .WithBootstrapAdministrator();
+
+        return builder;
+    }
+}

@@ -1,0 +1,10 @@
+using Medborgare.AppHost;
+using Medborgare.AppHost.Hosting;
+
+// Medborgare on one machine: private PostgreSQL and RabbitMQ servers, the four services and the web app.
+// Options: --state-dir DIR, --postgres "<connection string>", --rabbitmq amqp://user:pass@host:port
+var builder = DistributedApplication.CreateBuilder(args);
+builder.AddMedborgare();
+
+await using var app = builder.Build();
+return await app.RunAsync();

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Medborgare.ServiceDefaults;
+
+/// <summary>Staff roles. Residents never log in; they answer with a code.</summary>
+public static class StaffRoles
+{
+    public const string Admin = "Admin";
+    public const string Analyst = "Analyst";
+    public const string Politician = "Politician";
+
+    public static readonly string[] All = [Admin, Analyst, Politician];
+}
+
+/// <summary>Authorisation policy names used by the services' staff endpoints.</summary>
+public static class StaffPolicies
+{
+    public const string Analyst = "analyst";
+    public const string Politician = "politician";
+    public const string Admin = "admin";
+    /// <summary>Anyone with a staff role.</summary>
+    public const string Staff = "staff";
+}
+
+/// <summary>
+/// Bearer tokens between the web app and the services. The web app signs a short-lived JWT for the
+/// logged-in staff user with the key the AppHost hands out as <c>Auth:SigningKey</c>; services validate it.
+/// </summary>
+public static class StaffAuthentication
+{
+    public const string Issuer = "medborgare-web";
+    public const string Audience = "medborgare-services";
+    public const string SigningKeyConfig = "Auth:SigningKey";
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(5);
+
+    public static TBuilder AddStaffAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var key = SigningKey(builder.Configuration[SigningKeyConfig]);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = Issuer,
+                    ValidAudience = Audience,
+                    IssuerSigningKey = key,
+                    RoleClaimType = "role",
+                    NameClaimType = "name",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Analyst, p => p.RequireRole(StaffRoles.Analyst, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Politician, p => p.RequireRole(StaffRoles.Politician, StaffRoles.Analyst, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.All));
+        return builder;
+    }
+
+    /// <summary>Creates the bearer token for one staff user.</summary>
+    public static string CreateToken(string signingKey, string userName, IEnumerable<string> roles, TimeProvider? clock = null)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object> { ["name"] = userName, ["sub"] = userName };
+        var roleList = roles.ToArray();
+        if (roleList.Length > 0) claims["role"] = roleList;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            NotBefore = now.AddSeconds(-5),
+            IssuedAt = now,
+            Expires = now.Add(TokenLifetime),
+            SigningCredentials = new SigningCredentials(SigningKey(signingKey), SecurityAlgorithms.HmacSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    static SymmetricSecurityKey SigningKey(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured) || Encoding.UTF8.GetByteCount(configured) < 32)
+        {
+            throw new InvalidOperationException(
+                $"Configuration '{SigningKeyConfig}' must hold a signing key of at least 32 bytes. The AppHost sets it for every part.");
+        }
+        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured));
+    }
+}

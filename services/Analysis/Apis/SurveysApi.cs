@@ -1,0 +1,33 @@
+using Medborgare.Analysis.Infrastructure;
+using Medborgare.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medborgare.Analysis.Apis;
+
+public static class SurveysApi
+{
+    public static IEndpointRouteBuilder MapSurveysApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/surveys").WithTags("Surveys").RequireAuthorization(StaffPolicies.Analyst);
+
+        api.MapGet("/", ListSurveys).WithName("ListAnalysedSurveys").WithSummary("Published surveys known to Analysis, by year");
+        api.MapGet("/{id:guid}", GetSurvey).WithName("GetAnalysedSurvey").WithSummary("One published survey");
+
+        return app;
+    }
+
+    public sealed record AnalysedSurveyDto(Guid SurveyId, string MunicipalityCode, int Year, string TitleSv, DateTimeOffset PublishedAt);
+
+    static async Task<Ok<AnalysedSurveyDto[]>> ListSurveys(AnalysisDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Surveys.AsNoTracking().OrderByDescending(s => s.Year)
+            .Select(s => new AnalysedSurveyDto(s.SurveyId, s.MunicipalityCode, s.Year, s.TitleSv, s.PublishedAt))
+            .ToArrayAsync(ct));
+
+    static async Task<Results<Ok<AnalysedSurveyDto>, NotFound>> GetSurvey(Guid id, AnalysisDbContext db, CancellationToken ct) =>
+        await db.Surveys.AsNoTracking().Where(s => s.SurveyId == id)
+            .Select(s => new AnalysedSurveyDto(s.SurveyId, s.MunicipalityCode, s.Year, s.TitleSv, s.PublishedAt))
+            .FirstOrDefaultAsync(ct) is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.NotFound();
+}

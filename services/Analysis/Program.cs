@@ -1,0 +1,17 @@
+using Medborgare.Analysis.Apis;
+using Medborgare.Analysis.Extensions;
+using Medborgare.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseProblemDetailsForErrors();
+app.MapOpenApi();
+app.MapSurveysApi();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Medborgare.Collection.Infrastructure;
+using Medborgare.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medborgare.Collection.Apis;
+
+/// <summary>Public: which surveys are open and what they ask. Nothing here identifies anyone.</summary>
+public static class OpenSurveysApi
+{
+    public static IEndpointRouteBuilder MapOpenSurveysApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/surveys").WithTags("Open surveys").AllowAnonymous();
+
+        api.MapGet("/", ListOpenSurveys).WithName("ListOpenSurveys").WithSummary("Surveys open for answers");
+        api.MapGet("/{id:guid}", GetQuestionnaire).WithName("GetQuestionnaire").WithSummary("The frozen questionnaire of an open survey");
+
+        return app;
+    }
+
+    public sealed record OpenSurveyDto(Guid SurveyId, string MunicipalityCode, int Year, string TitleSv, string? TitleEn, DateTimeOffset PublishedAt);
+
+    public sealed record QuestionnaireDto(Guid SurveyId, int Year, QuestionnaireSnapshot Questionnaire);
+
+    static async Task<Ok<OpenSurveyDto[]>> ListOpenSurveys(CollectionDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Surveys.AsNoTracking()
+            .Where(s => s.ClosedAt == null)
+            .OrderByDescending(s => s.Year)
+            .Select(s => new OpenSurveyDto(s.SurveyId, s.MunicipalityCode, s.Year, s.TitleSv, s.TitleEn, s.PublishedAt))
+            .ToArrayAsync(ct));
+
+    static async Task<Results<Ok<QuestionnaireDto>, NotFound>> GetQuestionnaire(Guid id, CollectionDbContext db, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.SurveyId == id && s.ClosedAt == null, ct);
+        if (survey is null) return TypedResults.NotFound();
+        var questionnaire = JsonSerializer.Deserialize<QuestionnaireSnapshot>(survey.Questionnaire)!;
+        return TypedResults.Ok(new QuestionnaireDto(survey.SurveyId, survey.Year, questionnaire));
+    }
+}

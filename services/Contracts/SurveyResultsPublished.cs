@@ -1,0 +1,26 @@
+namespace Medborgare.Contracts;
+
+/// <summary>The year's results were published by the analyst; politicians may now see them.</summary>
+public sealed record SurveyResultsPublished
+{
+    public required Guid SurveyId { get; init; }
+    public required string MunicipalityCode { get; init; }
+    public required int Year { get; init; }
+    public required IReadOnlyList<IndicatorResult> Indicators { get; init; }
+}
+
+public enum IndicatorKind { Index, Share, Mean }
+
+public enum ChangeSignificance { None, NoComparison, SignificantIncrease, SignificantDecrease, NotSignificant }
+
+public sealed record IndicatorResult
+{
+    public required string Key { get; init; }
+    public required IndicatorKind Kind { get; init; }
+    public required double Value { get; init; }
+    public required double CiLow { get; init; }
+    public required double CiHigh { get; init; }
+    public required int N { get; init; }
+    public ChangeSignificance ChangeVsLastYear { get; init; } = ChangeSignificance.NoComparison;
+    public IReadOnlyList<string> GoalAreaTags { get; init; } = [];
+}

@@ -1,0 +1,66 @@
+using MassTransit;
+using Medborgare.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Medborgare.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The service's database (with outbox and inbox) and MassTransit over RabbitMQ: kebab-case queues
+    /// prefixed with the service name, retries, error queues, publisher confirms, and the outbox publisher.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabaseAndMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        string databaseName,
+        Action<IBusRegistrationConfigurator> addConsumers)
+        where TDbContext : DbContext, IMessagingDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(databaseName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not set. Start the app through the AppHost.");
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddDbContext<TDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(0))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(databaseName, tags: [Extensions.ReadyTag]);
+        builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddHostedService<OutboxPublisher<TDbContext>>();
+
+        var broker = BrokerAddress.Parse(builder.Configuration.GetConnectionString(ResourceNames.Messaging)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Messaging} is not set. Start the app through the AppHost."));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            addConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, h =>
+                {
+                    h.Username(broker.UserName);
+                    h.Password(broker.Password);
+                    h.PublisherConfirmation = true;
+                    h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
+                });
+                rabbit.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            // Start without the broker: the outbox keeps messages until it is back, and /health says so.
+            o.WaitUntilStarted = false;
+        });
+        return builder;
+    }
+}
