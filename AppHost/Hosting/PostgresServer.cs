@@ -59,12 +59,14 @@ public sealed class PostgresServer(string stateDirectory, int port = 0) : IAsync
     async Task InitAsync(string bin, string? runAs, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDirectory);
-        var passwordFile = Path.Combine(dataDirectory, ".initpw");
+        // initdb wants an empty folder, so the one-time password file sits beside it.
+        var passwordFile = Path.Combine(stateDirectory, "postgres.initpw");
         await File.WriteAllTextAsync(passwordFile, Password, ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         if (runAs is not null)
         {
             // The data folder belongs to the postgres user; the folders above it must let it through.
-            await Exec.RunAsync("chown", ["-R", $"{SystemUser}:", dataDirectory], ct);
+            await Exec.RunAsync("chown", ["-R", $"{SystemUser}:", dataDirectory, passwordFile], ct);
             await Exec.RunAsync("chmod", ["o+x", stateDirectory], ct);
         }
         try
