@@ -4,7 +4,11 @@ namespace Medborgare.ServiceDefaults;
 /// Names shared by the AppHost and the services: they become <c>ConnectionStrings__{name}</c> and
 /// <c>services__{name}__http__0</c>, exactly as an Aspire AppHost would name them.
 /// </summary>
+#if APPHOST
+internal static class ResourceNames // the AppHost compiles this file in too; internal there, so the two never clash
+#else
 public static class ResourceNames
+#endif
 {
     public const string Postgres = "postgres";
     public const string Messaging = "messaging";

@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using Medborgare.ServiceDefaults;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Medborgare.Testing;
+
+/// <summary>
+/// One service, in process on a test server, wired to a real database of its own and a real RabbitMQ
+/// virtual host. <typeparamref name="TEntryPoint"/> is any public type of the service's assembly.
+/// </summary>
+public class ServiceFactory<TEntryPoint>(string serviceName, string databaseName, string databaseConnectionString, string brokerConnectionString)
+    : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    public const string SigningKey = "test-signing-key-that-is-long-enough-for-hmac-sha256";
+
+    public string DatabaseConnectionString => databaseConnectionString;
+    public string BrokerConnectionString => brokerConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{databaseName}", databaseConnectionString);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", brokerConnectionString);
+        builder.UseSetting(StaffAuthentication.SigningKeyConfig, SigningKey);
+        builder.UseSetting("OTEL_SERVICE_NAME", serviceName);
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+    }
+
+    /// <summary>An HttpClient that calls as a staff member with the given roles.</summary>
+    public HttpClient CreateStaffClient(params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            StaffAuthentication.CreateToken(SigningKey, "test-user", roles));
+        return client;
+    }
+}
