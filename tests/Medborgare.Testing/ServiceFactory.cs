@@ -27,6 +27,13 @@ public class ServiceFactory<TEntryPoint>(string serviceName, string databaseName
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
     }
 
+    /// <summary>Starts the service and waits until /health says its database and its bus are ready.</summary>
+    public async Task StartHealthyAsync()
+    {
+        var client = CreateClient();
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), $"{serviceName} to be healthy");
+    }
+
     /// <summary>An HttpClient that calls as a staff member with the given roles.</summary>
     public HttpClient CreateStaffClient(params string[] roles)
     {
