@@ -11,6 +11,9 @@ public sealed record AppHostOptions
     public string? ExistingRabbitMq { get; init; }
     public string? OtlpEndpoint { get; init; }
     public string Environment { get; init; } = "Development";
+    /// <summary>Start only PostgreSQL and RabbitMQ (for the test command), and write their addresses to <see cref="EnvFile"/>.</summary>
+    public bool ServersOnly { get; init; }
+    public string? EnvFile { get; init; }
     public string BuildConfiguration { get; init; } =
 #if DEBUG
         "Debug";
@@ -35,6 +38,8 @@ public sealed record AppHostOptions
             ExistingPostgres = Arg("--postgres") ?? System.Environment.GetEnvironmentVariable("ConnectionStrings__postgres"),
             ExistingRabbitMq = Arg("--rabbitmq") ?? System.Environment.GetEnvironmentVariable("ConnectionStrings__messaging"),
             OtlpEndpoint = System.Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"),
+            ServersOnly = args.Contains("--servers-only"),
+            EnvFile = Arg("--env-file"),
             Arguments = args,
         };
     }

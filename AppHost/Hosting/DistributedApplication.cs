@@ -30,6 +30,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public ProjectResource Project(string name) => builder.Projects.Single(p => p.Name == name);
     public TimeSpan StartupTime { get; private set; }
 
+    /// <summary>The first administrator's password, when this run created that account; otherwise null.</summary>
+    public string? CreatedAdministratorPassword => adminCreated ? adminPassword : null;
+
     /// <summary>Runs until Ctrl+C or SIGTERM. Returns the process exit code.</summary>
     public async Task<int> RunAsync()
     {
@@ -39,7 +42,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         try
         {
             await StartAsync(shutdown.Token);
-            PrintSummary();
+            if (!options.ServersOnly) PrintSummary();
             await Task.Delay(Timeout.Infinite, shutdown.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             return 0;
         }
@@ -87,10 +90,36 @@ public sealed class DistributedApplication : IAsyncDisposable
             }
         }
 
+        if (options.ServersOnly)
+        {
+            await WriteServersEnvFileAsync(ct);
+            StartupTime = clock.Elapsed;
+            return;
+        }
+
         foreach (var project in builder.Projects) project.Port = Ports.Free(project.PreferredPort);
         foreach (var project in builder.Projects) StartProject(project);
         await Task.WhenAll(builder.Projects.Select(p => WaitHealthyAsync(p, ct)));
         StartupTime = clock.Elapsed;
+    }
+
+    /// <summary>The servers' addresses as shell exports, for the test command (mode 0600: it holds passwords).</summary>
+    async Task WriteServersEnvFileAsync(CancellationToken ct)
+    {
+        var lines = new List<string>();
+        if (builder.PostgresServers.FirstOrDefault() is { } pg)
+            lines.Add($"export MEDBORGARE_POSTGRES='{pg.ExistingConnectionString ?? pg.Server!.ConnectionString()}'");
+        if (builder.Brokers.FirstOrDefault() is { } mq)
+        {
+            lines.Add($"export MEDBORGARE_RABBITMQ='{mq.ConnectionString}'");
+            if (mq.ManagementUrl is not null) lines.Add($"export MEDBORGARE_RABBITMQ_MANAGEMENT='{mq.ManagementUrl}'");
+        }
+        var path = options.EnvFile ?? Path.Combine(options.StateDirectory, "servers.env");
+        var temp = path + ".tmp";
+        await File.WriteAllLinesAsync(temp, lines, ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temp, path, overwrite: true);
+        options.Output.WriteLine($"Servers are running; their addresses are in {path}. Press Ctrl+C to stop.");
     }
 
     static async Task EnsureDatabaseAsync(PostgresResource postgres, string name, CancellationToken ct)

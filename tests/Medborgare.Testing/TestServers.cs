@@ -8,8 +8,8 @@ namespace Medborgare.Testing;
 
 /// <summary>
 /// Real PostgreSQL and RabbitMQ servers for one test run, started once per test process with the AppHost's
-/// own server code. When the test command already started them (MEDBORGARE_TEST_POSTGRES and
-/// MEDBORGARE_TEST_RABBITMQ), those are used instead. Every test gets its own database and virtual host.
+/// own server code. When the test command already started them (MEDBORGARE_POSTGRES and
+/// MEDBORGARE_RABBITMQ), those are used instead. Every test gets its own database and virtual host.
 /// </summary>
 public sealed class TestServers
 {
@@ -53,9 +53,9 @@ public sealed class TestServers
 
     async Task StartAsync()
     {
-        var existingPg = Environment.GetEnvironmentVariable("MEDBORGARE_TEST_POSTGRES");
-        var existingMq = Environment.GetEnvironmentVariable("MEDBORGARE_TEST_RABBITMQ");
-        var existingMqManagement = Environment.GetEnvironmentVariable("MEDBORGARE_TEST_RABBITMQ_MANAGEMENT");
+        var existingPg = Environment.GetEnvironmentVariable("MEDBORGARE_POSTGRES");
+        var existingMq = Environment.GetEnvironmentVariable("MEDBORGARE_RABBITMQ");
+        var existingMqManagement = Environment.GetEnvironmentVariable("MEDBORGARE_RABBITMQ_MANAGEMENT");
 
         var tasks = new List<Task>();
         if (existingPg is null)

@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using Medborgare.AppHost;
+using Medborgare.AppHost.Hosting;
+using Medborgare.ServiceDefaults;
+using Medborgare.Testing;
+
+namespace Medborgare.SystemTests;
+
+/// <summary>
+/// The whole app as separate processes, started by the AppHost's own code, with PostgreSQL and RabbitMQ
+/// servers of its own: exactly what <c>dotnet run --project AppHost</c> does, in a private state folder.
+/// </summary>
+public sealed class WholeAppFixture : IAsyncLifetime
+{
+    readonly StringWriter log = new();
+
+    public DistributedApplication App { get; private set; } = null!;
+    public TextWriter Log { get; private set; } = TextWriter.Null;
+    public string LogText => log.ToString();
+
+    public async Task InitializeAsync()
+    {
+        Log = TextWriter.Synchronized(log);
+        var options = AppHostOptions.Parse([]) with
+        {
+            StateDirectory = Path.Combine(AppHostOptions.FindRepositoryRoot(), ".medborgare", "test", $"system-{Guid.NewGuid():N}"[..20]),
+            ExistingPostgres = null,
+            ExistingRabbitMq = null,
+            Output = Log,
+        };
+        var builder = new DistributedApplicationBuilder(options);
+        builder.AddMedborgare();
+        App = builder.Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await App.StartAsync(timeout.Token);
+        }
+        catch
+        {
+            await App.DisposeAsync();
+            throw new InvalidOperationException("The app did not start. Its log:\n" + LogText);
+        }
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    public string Url(string resource) => App.Project(resource).Url;
+
+    public HttpClient StaffClient(string resource, params string[] roles)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Url(resource)) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            StaffAuthentication.CreateToken(App.SigningKey, "system-test", roles));
+        return client;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WholeAppCollection : ICollectionFixture<WholeAppFixture>
+{
+    public const string Name = "whole app";
+}
