@@ -29,7 +29,8 @@ dotnet AppHost/bin/Debug/net10.0/Medborgare.AppHost.dll --servers-only --state-d
   > "$state/servers.log" 2>&1 &
 servers_pid=$!
 stop_servers() {
-  kill -INT "$servers_pid" 2>/dev/null && wait "$servers_pid" 2>/dev/null
+  # SIGTERM: a background job of a script ignores SIGINT.
+  kill -TERM "$servers_pid" 2>/dev/null && wait "$servers_pid" 2>/dev/null
 }
 trap stop_servers EXIT
 for _ in $(seq 1 240); do
