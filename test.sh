@@ -53,6 +53,11 @@ for project in tests/*.Tests/*.csproj; do
   dotnet test "$project" --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$state/results" || status=1
+  # dotnet test says nothing and exits 0 for a project that was never built: that must not pass.
+  if [ ! -f "$state/results/$name.trx" ]; then
+    echo "$name produced no results (is it in Medborgare.sln?)"
+    status=1
+  fi
 done
 
 passed=0; failed=0; total=0

@@ -93,7 +93,7 @@ public sealed class TestServers
 
     /// <summary>A connection string to a new, empty database (created by the service's own migrations).</summary>
     public string NewDatabase(string prefix) =>
-        new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = $"{prefix}_{Guid.NewGuid():N}"[..40], MaxPoolSize = 20 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = $"{prefix}_{Guid.NewGuid():N}", MaxPoolSize = 20 }.ConnectionString;
 
     /// <summary>A new, empty RabbitMQ virtual host, so tests never see each other's queues.</summary>
     public async Task<string> NewVirtualHostAsync() => await NewVirtualHostAsync(BrokerManagementUrl, BrokerConnectionString, brokerUser, brokerPassword);
