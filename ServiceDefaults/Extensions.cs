@@ -30,6 +30,7 @@ public static class Extensions
         });
 
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddHostedService<ParentProcessWatchdog>();
         return builder;
     }

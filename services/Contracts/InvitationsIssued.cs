@@ -4,6 +4,8 @@ namespace Medborgare.Contracts;
 public sealed record InvitationsIssued
 {
     public required Guid SurveyId { get; init; }
+    /// <summary>The survey's salt: Collection hashes an entered code with it to find the invitation.</summary>
+    public required string CodeSalt { get; init; }
     public required IReadOnlyList<IssuedInvitation> Invitations { get; init; }
 }
 

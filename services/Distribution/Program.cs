@@ -12,6 +12,12 @@ var app = builder.Build();
 app.UseProblemDetailsForErrors();
 app.MapOpenApi();
 app.MapSurveysApi();
+app.MapQuestionnaireApi();
+app.MapFrameApi();
+app.MapSampleApi();
+app.MapInvitationsApi();
+app.MapResponseRateApi();
+app.MapPurgeApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,7 +1,8 @@
-using System.Text.Json;
+using System.Security.Claims;
 using Medborgare.Contracts;
 using Medborgare.Distribution.Infrastructure;
 using Medborgare.Distribution.Model;
+using Medborgare.Distribution.Questionnaires;
 using Medborgare.Messaging;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,25 +19,33 @@ public static class SurveysApi
 
         api.MapGet("/", ListSurveys).WithName("ListSurveys").WithSummary("All surveys of the municipality, newest year first");
         api.MapGet("/{id:guid}", GetSurvey).WithName("GetSurvey").WithSummary("One survey");
-        api.MapPost("/", CreateSurvey).WithName("CreateSurvey").WithSummary("Create a draft survey for a year");
+        api.MapPost("/", CreateSurvey).WithName("CreateSurvey")
+            .WithSummary("Create a draft survey for a year, from the built-in questionnaire, last year's survey, or empty");
         api.MapPost("/{id:guid}/publish", PublishSurvey).WithName("PublishSurvey")
             .WithSummary("Freeze the questionnaire, open the survey and announce SurveyPublished");
+        api.MapPost("/{id:guid}/close", CloseSurvey).WithName("CloseSurvey")
+            .WithSummary("Close the survey for answers and announce SurveyClosed; personal data is purged after the retention period");
 
         return app;
     }
 
-    public sealed record CreateSurveyRequest(string? MunicipalityCode, int? Year, string? TitleSv, string? TitleEn);
+    public enum SurveyTemplate { Default, CopyLastYear, Empty }
+
+    public sealed record CreateSurveyRequest(string? MunicipalityCode, int? Year, string? TitleSv, string? TitleEn,
+        SurveyTemplate Template = SurveyTemplate.Default, DateOnly? AnswerBy = null);
+
+    public sealed record CloseSurveyRequest(int? RetentionDays);
 
     public sealed record SurveyDto(Guid Id, string MunicipalityCode, int Year, string TitleSv, string? TitleEn, string Status,
-        DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt)
+        DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, DateTimeOffset? PurgedAt, int RetentionDays, DateOnly? AnswerBy)
     {
-        public static SurveyDto From(Survey s) =>
-            new(s.Id, s.MunicipalityCode, s.Year, s.TitleSv, s.TitleEn, s.Status.ToString(), s.CreatedAt, s.PublishedAt);
+        public static SurveyDto From(Survey s) => new(s.Id, s.MunicipalityCode, s.Year, s.TitleSv, s.TitleEn, s.Status.ToString(),
+            s.CreatedAt, s.PublishedAt, s.ClosedAt, s.PurgedAt, s.RetentionDays, s.AnswerBy);
     }
 
     static async Task<Ok<SurveyDto[]>> ListSurveys(DistributionDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Surveys.AsNoTracking().OrderByDescending(s => s.Year).ThenBy(s => s.TitleSv)
-            .Select(s => SurveyDto.From(s)).ToArrayAsync(ct));
+        TypedResults.Ok((await db.Surveys.AsNoTracking().OrderByDescending(s => s.Year).ThenBy(s => s.TitleSv).ToListAsync(ct))
+            .Select(SurveyDto.From).ToArray());
 
     static async Task<Results<Ok<SurveyDto>, NotFound>> GetSurvey(Guid id, DistributionDbContext db, CancellationToken ct) =>
         await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } survey
@@ -44,22 +53,52 @@ public static class SurveysApi
             : TypedResults.NotFound();
 
     static async Task<Results<Created<SurveyDto>, ValidationProblem, ProblemHttpResult>> CreateSurvey(
-        CreateSurveyRequest request, DistributionDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateSurveyRequest request, DistributionDbContext db, TimeProvider clock, IConfiguration configuration, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = Validate(request);
+        var municipality = string.IsNullOrWhiteSpace(request.MunicipalityCode) ? configuration["Municipality:Code"] : request.MunicipalityCode;
+        var errors = Validate(request with { MunicipalityCode = municipality });
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var titleSv = request.TitleSv!.Trim();
+        var titleEn = string.IsNullOrWhiteSpace(request.TitleEn) ? null : request.TitleEn.Trim();
+
+        QuestionnaireSnapshot questionnaire;
+        switch (request.Template)
+        {
+            case SurveyTemplate.CopyLastYear:
+                var last = await db.Surveys.AsNoTracking().Where(s => s.MunicipalityCode == municipality && s.Year < request.Year)
+                    .OrderByDescending(s => s.Year).FirstOrDefaultAsync(ct);
+                if (last is null)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["template"] = ["Det finns ingen tidigare enkät att kopiera. Välj standardenkäten i stället."],
+                    });
+                }
+                questionnaire = last.ReadQuestionnaire() with { Title = QuestionnaireJson.Titles(titleSv, titleEn) };
+                break;
+            case SurveyTemplate.Empty:
+                questionnaire = new QuestionnaireSnapshot { Title = QuestionnaireJson.Titles(titleSv, titleEn), Sections = [] };
+                break;
+            default:
+                questionnaire = QuestionnaireJson.Default(titleSv, titleEn);
+                break;
+        }
 
         var survey = new Survey
         {
             Id = Guid.CreateVersion7(),
-            MunicipalityCode = request.MunicipalityCode!,
+            MunicipalityCode = municipality!,
             Year = request.Year!.Value,
-            TitleSv = request.TitleSv!.Trim(),
-            TitleEn = string.IsNullOrWhiteSpace(request.TitleEn) ? null : request.TitleEn.Trim(),
+            TitleSv = titleSv,
+            TitleEn = titleEn,
             Status = SurveyStatus.Draft,
             CreatedAt = clock.GetUtcNow(),
+            AnswerBy = request.AnswerBy,
+            Questionnaire = QuestionnaireJson.Serialize(questionnaire),
+            CodeSalt = InvitationCode.NewSalt(),
         };
         db.Surveys.Add(survey);
+        db.Audit(user, survey.Id, "survey.created", $"{survey.Year} ({request.Template})", clock);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -72,8 +111,8 @@ public static class SurveysApi
         return TypedResults.Created($"/api/surveys/{survey.Id}", SurveyDto.From(survey));
     }
 
-    static async Task<Results<Ok<SurveyDto>, NotFound, ProblemHttpResult>> PublishSurvey(
-        Guid id, DistributionDbContext db, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<SurveyDto>, NotFound, ValidationProblem, ProblemHttpResult>> PublishSurvey(
+        Guid id, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
@@ -82,20 +121,45 @@ public static class SurveysApi
             return TypedResults.Problem(title: "Survey is not a draft",
                 detail: $"The survey is {survey.Status.ToString().ToLowerInvariant()} and cannot be published again.", statusCode: StatusCodes.Status409Conflict);
         }
+        var questionnaire = survey.ReadQuestionnaire();
+        var problems = QuestionnaireValidator.Validate(questionnaire);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(QuestionnaireApi.ToErrors(problems));
 
-        var snapshot = survey.Snapshot();
         survey.Status = SurveyStatus.Published;
         survey.PublishedAt = clock.GetUtcNow();
-        survey.PublishedQuestionnaire = JsonSerializer.Serialize(snapshot);
         db.AddToOutbox(new SurveyPublished
         {
             SurveyId = survey.Id,
             MunicipalityCode = survey.MunicipalityCode,
             Year = survey.Year,
-            Questionnaire = snapshot,
+            Questionnaire = questionnaire,
             PublishedAt = survey.PublishedAt.Value,
         }, clock);
+        db.Audit(user, survey.Id, "survey.published", null, clock);
         // The state change and its event are committed together (transactional outbox).
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(SurveyDto.From(survey));
+    }
+
+    static async Task<Results<Ok<SurveyDto>, NotFound, ValidationProblem, ProblemHttpResult>> CloseSurvey(
+        Guid id, CloseSurveyRequest? request, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request?.RetentionDays is < 0 or > 3650)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["retentionDays"] = ["Gallringsfristen är 0–3650 dagar."] });
+        }
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null) return TypedResults.NotFound();
+        if (survey.Status != SurveyStatus.Published)
+        {
+            return TypedResults.Problem(title: "Only an open survey can be closed",
+                detail: $"The survey is {survey.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict);
+        }
+        survey.Status = SurveyStatus.Closed;
+        survey.ClosedAt = clock.GetUtcNow();
+        if (request?.RetentionDays is { } days) survey.RetentionDays = days;
+        db.AddToOutbox(new SurveyClosed { SurveyId = survey.Id, ClosedAt = survey.ClosedAt.Value }, clock);
+        db.Audit(user, survey.Id, "survey.closed", $"retention {survey.RetentionDays} days", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(SurveyDto.From(survey));
     }
@@ -104,15 +168,17 @@ public static class SurveysApi
     {
         var errors = new Dictionary<string, string[]>();
         if (r.MunicipalityCode is null || r.MunicipalityCode.Length != 4 || !r.MunicipalityCode.All(char.IsAsciiDigit))
-            errors["municipalityCode"] = ["The municipality code is four digits, e.g. 0136."];
+            errors["municipalityCode"] = ["Kommunkoden är fyra siffror, t.ex. 0136."];
         if (r.Year is null or < 2000 or > 2100)
-            errors["year"] = ["The year must be between 2000 and 2100."];
+            errors["year"] = ["Året måste vara mellan 2000 och 2100."];
         if (string.IsNullOrWhiteSpace(r.TitleSv))
-            errors["titleSv"] = ["A Swedish title is required."];
+            errors["titleSv"] = ["Ange en svensk titel."];
         else if (r.TitleSv.Length > 200)
-            errors["titleSv"] = ["The Swedish title is at most 200 characters."];
+            errors["titleSv"] = ["Den svenska titeln får vara högst 200 tecken."];
         if (r.TitleEn is { Length: > 200 })
-            errors["titleEn"] = ["The English title is at most 200 characters."];
+            errors["titleEn"] = ["Den engelska titeln får vara högst 200 tecken."];
+        if (!Enum.IsDefined(r.Template))
+            errors["template"] = ["Okänd mall."];
         return errors;
     }
 }

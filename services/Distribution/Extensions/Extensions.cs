@@ -1,6 +1,9 @@
+using Medborgare.Distribution.Consumers;
 using Medborgare.Distribution.Infrastructure;
+using Medborgare.Distribution.Purge;
 using Medborgare.Messaging;
 using Medborgare.ServiceDefaults;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Medborgare.Distribution.Extensions;
 
@@ -10,7 +13,10 @@ public static class Extensions
     {
         builder.AddStaffAuthentication();
         builder.AddServiceDatabaseAndMessaging<DistributionDbContext>(ResourceNames.Distribution, ResourceNames.DistributionDb,
-            _ => { });
+            bus => bus.AddConsumer<InvitationAnsweredConsumer>());
+        builder.Services.AddDataProtection().SetApplicationName("Medborgare.Distribution").PersistKeysToDbContext<DistributionDbContext>();
+        builder.Services.AddScoped<PersonalDataPurge>();
+        builder.Services.AddHostedService<PurgeScheduler>();
         builder.Services.AddOpenApi();
     }
 }

@@ -1,4 +1,5 @@
 using Medborgare.Contracts;
+using Medborgare.Distribution.Questionnaires;
 
 namespace Medborgare.Distribution.Model;
 
@@ -16,13 +17,17 @@ public sealed class Survey
     public SurveyStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
-    /// <summary>The questionnaire, frozen as JSON when the survey is published.</summary>
-    public string? PublishedQuestionnaire { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>When names, addresses and codes were deleted (gallring); only per-stratum counts remain.</summary>
+    public DateTimeOffset? PurgedAt { get; set; }
+    /// <summary>Days after closing before personal data is purged.</summary>
+    public int RetentionDays { get; set; } = 30;
+    /// <summary>Last day a code may be used.</summary>
+    public DateOnly? AnswerBy { get; set; }
+    /// <summary>The questionnaire as JSON: editable while a draft, frozen when published.</summary>
+    public required string Questionnaire { get; set; }
+    /// <summary>Random per survey; code hashes are SHA-256 over salt and code.</summary>
+    public required string CodeSalt { get; set; }
 
-    public QuestionnaireSnapshot Snapshot()
-    {
-        var title = new Dictionary<string, string> { ["sv"] = TitleSv };
-        if (!string.IsNullOrWhiteSpace(TitleEn)) title["en"] = TitleEn;
-        return new QuestionnaireSnapshot { Title = title, Sections = [] };
-    }
+    public QuestionnaireSnapshot ReadQuestionnaire() => QuestionnaireJson.Deserialize(Questionnaire);
 }

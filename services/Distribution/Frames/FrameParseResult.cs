@@ -1,0 +1,17 @@
+namespace Medborgare.Distribution.Frames;
+
+/// <summary>
+/// The outcome of reading a frame file. A frame with any error is not to be stored:
+/// <see cref="Persons"/> then holds only the good rows, for a preview.
+/// </summary>
+public sealed record FrameParseResult
+{
+    public required IReadOnlyList<FramePerson> Persons { get; init; }
+    public required IReadOnlyList<FrameError> Errors { get; init; }
+    /// <summary>True when reading stopped at the error limit, so later rows were not checked.</summary>
+    public bool StoppedAtErrorLimit { get; init; }
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>A problem in the file: a 1-based file line (the header is line 1), a column name, a message in Swedish.</summary>
+public sealed record FrameError(int Line, string Column, string Message);

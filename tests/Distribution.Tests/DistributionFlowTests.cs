@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Medborgare.Contracts;
+using Medborgare.Distribution.Apis;
+using Medborgare.Distribution.Infrastructure;
+using Medborgare.Distribution.Sampling;
+using Medborgare.ServiceDefaults;
+using Medborgare.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Medborgare.Distribution.Apis.SurveysApi;
+
+namespace Medborgare.Distribution.Tests;
+
+/// <summary>The analyst's path through Distribution, against real PostgreSQL and RabbitMQ.</summary>
+public sealed class DistributionFlowTests : IAsyncLifetime
+{
+    DistributionFactory factory = null!;
+    HttpClient analyst = null!;
+
+    public async Task InitializeAsync()
+    {
+        factory = await DistributionFactory.StartAsync();
+        await factory.StartHealthyAsync();
+        analyst = factory.CreateStaffClient(StaffRoles.Analyst);
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    async Task<SurveyDto> CreateAsync(int year = 2026, SurveyTemplate template = SurveyTemplate.Default)
+    {
+        var response = await analyst.PostAsJsonAsync("/api/surveys", new CreateSurveyRequest("0136", year, $"Medborgarundersökning {year}", $"Citizen survey {year}", template));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SurveyDto>())!;
+    }
+
+    [Fact]
+    public async Task A_survey_from_the_default_template_has_the_full_index_model_and_can_be_copied_next_year()
+    {
+        var survey = await CreateAsync(2025);
+
+        var questionnaire = await analyst.GetFromJsonAsync<JsonElement>($"/api/surveys/{survey.Id}/questionnaire");
+        Assert.True(questionnaire.GetProperty("indices").GetArrayLength() >= 29);
+        Assert.Equal("Medborgarundersökning 2025", questionnaire.GetProperty("title").GetProperty("sv").GetString());
+
+        var next = await CreateAsync(2026, SurveyTemplate.CopyLastYear);
+        var copied = await analyst.GetFromJsonAsync<JsonElement>($"/api/surveys/{next.Id}/questionnaire");
+        Assert.Equal(questionnaire.GetProperty("sections").GetRawText(), copied.GetProperty("sections").GetRawText());
+        Assert.Equal("Medborgarundersökning 2026", copied.GetProperty("title").GetProperty("sv").GetString());
+    }
+
+    [Fact]
+    public async Task Copying_last_year_without_a_last_year_is_a_clear_400()
+    {
+        var response = await analyst.PostAsJsonAsync("/api/surveys", new CreateSurveyRequest("0136", 2026, "T", null, SurveyTemplate.CopyLastYear));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("template", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_questionnaire_is_refused_with_every_problem_and_the_draft_is_unchanged()
+    {
+        var survey = await CreateAsync();
+        var before = await analyst.GetStringAsync($"/api/surveys/{survey.Id}/questionnaire");
+        var bad = """
+            {"title":{"en":"no swedish"},"sections":[{"key":"s","title":{"sv":"S"},"questions":[
+              {"key":"a","type":"Scale","text":{"sv":"A"},"scale":{"min":3,"max":3,"minLabel":{"sv":"x"},"maxLabel":{"sv":"y"}}},
+              {"key":"a","type":"Scale","text":{"sv":"A"},"scale":{"min":1,"max":10,"minLabel":{"sv":"x"},"maxLabel":{"sv":"y"}},
+               "condition":{"questionKey":"later","anyOf":["ja"]}}]}],
+             "indices":[{"key":"NRI","kind":"Overall","name":{"sv":"NRI"},"itemKeys":["nope"]}]}
+            """;
+
+        var response = await analyst.PutAsync($"/api/surveys/{survey.Id}/questionnaire", new StringContent(bad, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(5, errors.EnumerateObject().Sum(e => e.Value.GetArrayLength()));
+        Assert.Equal(before, await analyst.GetStringAsync($"/api/surveys/{survey.Id}/questionnaire"));
+    }
+
+    [Fact]
+    public async Task A_malformed_frame_is_refused_with_line_numbers_and_nothing_is_stored()
+    {
+        var survey = await CreateAsync();
+        var csv = "id;namn;adress;postnummer;ort;fodd;kon;distrikt\n" +
+                  "19800101-0001;Anna A;Gatan 1;123 45;Orten;1980;K;Norra\n" +
+                  "X2;Bo B;Gatan 2;ABC;Orten;1970;M;Norra\n" +
+                  "X3;Cia C;Gatan 3;123 45;Orten;1975;Q;Södra\n";
+
+        var response = await analyst.PutAsync($"/api/surveys/{survey.Id}/frame", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var lines = body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()).ToList();
+        Assert.Equal([3, 4], lines);
+        Assert.Equal(0, (await analyst.GetFromJsonAsync<FrameApi.FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+    }
+
+    [Fact]
+    public async Task The_whole_distribution_path_from_frame_to_purge()
+    {
+        await using var issuedListener = await TestBus<InvitationsIssued>.StartAsync(factory.BrokerConnectionString, "test-invitations");
+        await using var marginsListener = await TestBus<PopulationMarginsRegistered>.StartAsync(factory.BrokerConnectionString, "test-margins");
+        await using var closedListener = await TestBus<SurveyClosed>.StartAsync(factory.BrokerConnectionString, "test-closed");
+        var survey = await CreateAsync();
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsync($"/api/surveys/{survey.Id}/publish", null)).StatusCode);
+
+        // Frame: 3,000 synthetic residents.
+        var frame = await (await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/frame/synthetic", new { count = 3000, seed = 7 }))
+            .Content.ReadFromJsonAsync<FrameApi.FrameSummary>();
+        Assert.Equal(3000, frame!.Persons);
+
+        // Sample: proportional, 300, with a recorded seed.
+        var sampleResponse = await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/sample",
+            new SampleApi.DrawSampleRequest(SampleAllocation.Proportional, 300, 42));
+        Assert.Equal(HttpStatusCode.OK, sampleResponse.StatusCode);
+        var sample = (await sampleResponse.Content.ReadFromJsonAsync<SampleApi.SampleDto>())!;
+        Assert.Equal(300, sample.SampleSize);
+        Assert.Equal(42, sample.Seed);
+        Assert.Equal(HttpStatusCode.Conflict, (await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/sample",
+            new SampleApi.DrawSampleRequest(SampleAllocation.Proportional, 300, 1))).StatusCode);
+        var margins = await Eventually.GetAsync(() => Task.FromResult(marginsListener.Received.FirstOrDefault()), what: "PopulationMarginsRegistered");
+        Assert.Equal(3000, margins.Message.Cells.Sum(c => c.Count));
+
+        // Invitations: one code per sampled person; only hashes leave.
+        var issued = await (await analyst.PostAsync($"/api/surveys/{survey.Id}/invitations", null)).Content.ReadFromJsonAsync<InvitationsApi.IssueResult>();
+        Assert.Equal(300, issued!.Issued);
+        var message = await Eventually.GetAsync(() => Task.FromResult(issuedListener.Received.FirstOrDefault()), what: "InvitationsIssued");
+        Assert.Equal(300, message.Message.Invitations.Count);
+
+        var printFile = await analyst.GetAsync($"/api/surveys/{survey.Id}/invitations/print-file");
+        var bytes = await printFile.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var rows = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("namn;adress;postnummer;ort;kod;webbadress", rows[0]);
+        Assert.Equal(301, rows.Length);
+        var codes = rows[1..].Select(r => r.Split(';')[4]).ToList();
+        Assert.All(codes, c => Assert.Equal(InvitationCodeCheck.Valid, InvitationCode.Check(c, out _)));
+        var raw = JsonSerializer.Serialize(message.Message);
+        Assert.All(codes, c => Assert.DoesNotContain(c.Replace("-", ""), raw));
+        var hashes = message.Message.Invitations.Select(i => i.CodeHash).ToHashSet();
+        Assert.All(codes, c =>
+        {
+            InvitationCode.Check(c, out var normalized);
+            Assert.Contains(InvitationCode.Hash(normalized, message.Message.CodeSalt), hashes);
+        });
+
+        // Ten residents answer; the reminder round goes to the other 290 only.
+        foreach (var code in codes.Take(10))
+        {
+            InvitationCode.Check(code, out var normalized);
+            await TestMessages.PublishAsync(factory.BrokerConnectionString,
+                new InvitationAnswered { SurveyId = survey.Id, CodeHash = InvitationCode.Hash(normalized, message.Message.CodeSalt) }, Guid.NewGuid());
+        }
+        await Eventually.TrueAsync(async () => (await analyst.GetFromJsonAsync<ResponseRateApi.ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!.Answered == 10,
+            what: "ten answers counted");
+        var rate = (await analyst.GetFromJsonAsync<ResponseRateApi.ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!;
+        Assert.Equal(3.3, rate.Rate);
+        Assert.Equal(10, rate.ByDistrict.Sum(d => d.Answered));
+        var reminder = await (await analyst.PostAsync($"/api/surveys/{survey.Id}/reminders", null)).Content.ReadFromJsonAsync<InvitationsApi.ReminderResult>();
+        Assert.Equal(new InvitationsApi.ReminderResult(1, 290), reminder);
+        var reminderRows = (await analyst.GetStringAsync($"/api/surveys/{survey.Id}/invitations/print-file?round=1"))
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(291, reminderRows.Length);
+        Assert.DoesNotContain(reminderRows, r => codes.Take(10).Any(c => r.Contains(c)));
+
+        // Close with no retention, then purge: names and codes are gone, counts remain.
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/close", new CloseSurveyRequest(0))).StatusCode);
+        await Eventually.GetAsync(() => Task.FromResult(closedListener.Received.FirstOrDefault()), what: "SurveyClosed");
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsync($"/api/surveys/{survey.Id}/purge", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await analyst.GetAsync($"/api/surveys/{survey.Id}/invitations/print-file")).StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DistributionDbContext>();
+        Assert.Equal(0, await db.FrameEntries.CountAsync(f => f.SurveyId == survey.Id));
+        Assert.Equal(0, await db.Invitations.CountAsync(i => i.SurveyId == survey.Id && (i.ProtectedCode != null || i.FrameEntryId != null)));
+        Assert.Equal(3000, await db.StratumCounts.Where(c => c.SurveyId == survey.Id).SumAsync(c => c.Population));
+        Assert.Equal(300, await db.StratumCounts.Where(c => c.SurveyId == survey.Id).SumAsync(c => c.Sampled));
+        Assert.Equal(10, await db.StratumCounts.Where(c => c.SurveyId == survey.Id).SumAsync(c => c.Answered));
+        Assert.Equal(10, (await analyst.GetFromJsonAsync<ResponseRateApi.ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!.Answered);
+        Assert.Equal(3000, (await analyst.GetFromJsonAsync<FrameApi.FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+    }
+
+    [Fact]
+    public async Task Purging_before_the_retention_period_has_passed_is_refused()
+    {
+        var survey = await CreateAsync();
+        await analyst.PostAsync($"/api/surveys/{survey.Id}/publish", null);
+        await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/close", new CloseSurveyRequest(30));
+
+        Assert.Equal(HttpStatusCode.Conflict, (await analyst.PostAsync($"/api/surveys/{survey.Id}/purge", null)).StatusCode);
+    }
+}
