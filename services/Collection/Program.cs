@@ -10,8 +10,11 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapOpenSurveysApi();
+app.MapAnsweringApi();
+app.MapFeedbackApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -16,6 +16,9 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Delete rows once the broker has confirmed them, instead of keeping them marked as sent. Collection
+    /// does so, so its database keeps no history of message order that could pair an answered code with a response.</summary>
+    public bool DeleteSent { get; set; }
 }
 
 /// <summary>
@@ -109,6 +112,7 @@ public sealed class OutboxPublisher<TDbContext>(
             var row = batch[i];
             if (publishes[i].IsCompletedSuccessfully)
             {
+                if (options.DeleteSent) db.OutboxMessages.Remove(row);
                 row.SentAt = clock.GetUtcNow();
                 row.LastError = null;
                 sent++;

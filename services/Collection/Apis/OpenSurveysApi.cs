@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +33,7 @@ public static class OpenSurveysApi
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.SurveyId == id && s.ClosedAt == null, ct);
         if (survey is null) return TypedResults.NotFound();
-        var questionnaire = JsonSerializer.Deserialize<QuestionnaireSnapshot>(survey.Questionnaire)!;
+        var questionnaire = StoredJson.Questionnaire(survey.Questionnaire);
         return TypedResults.Ok(new QuestionnaireDto(survey.SurveyId, survey.Year, questionnaire));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MassTransit;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
@@ -21,7 +20,7 @@ public sealed class SurveyPublishedConsumer(CollectionDbContext db, TimeProvider
             Year = message.Year,
             TitleSv = message.Questionnaire.Title.GetValueOrDefault("sv", ""),
             TitleEn = message.Questionnaire.Title.GetValueOrDefault("en"),
-            Questionnaire = JsonSerializer.Serialize(message.Questionnaire),
+            Questionnaire = StoredJson.Serialize(message.Questionnaire),
             PublishedAt = message.PublishedAt,
         });
     }

@@ -1,3 +1,6 @@
+using System.Threading.RateLimiting;
+using Medborgare.Collection.Answering;
+using Medborgare.Collection.Apis;
 using Medborgare.Collection.Consumers;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Messaging;
@@ -10,8 +13,33 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddStaffAuthentication();
-        builder.AddServiceDatabaseAndMessaging<CollectionDbContext>(ResourceNames.Collection, ResourceNames.CollectionDb,
-            bus => bus.AddConsumer<SurveyPublishedConsumer>());
+        builder.AddServiceDatabaseAndMessaging<CollectionDbContext>(ResourceNames.Collection, ResourceNames.CollectionDb, bus =>
+        {
+            bus.AddConsumer<SurveyPublishedConsumer>();
+            bus.AddConsumer<InvitationsIssuedConsumer>();
+            bus.AddConsumer<SurveyClosedConsumer>();
+        });
+        builder.Services.PostConfigure<OutboxOptions>(o => o.DeleteSent = true);
+
+        builder.Services.AddOptions<CodeThrottleOptions>().BindConfiguration("CodeThrottle");
+        builder.Services.AddOptions<AnsweredAnnouncerOptions>().BindConfiguration("AnsweredAnnouncer");
+        builder.Services.AddSingleton<CodeGuessThrottle>();
+        builder.Services.AddScoped<CodeLookup>();
+        builder.Services.AddScoped<SubmissionService>();
+        builder.Services.AddHostedService<AnsweredAnnouncer>();
+
+        var perMinute = builder.Configuration.GetValue("RateLimiting:PublicRequestsPerMinute", 600);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AnsweringApi.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = Math.Max(10, perMinute / 6), TokensPerPeriod = Math.Max(1, perMinute / 6),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0,
+                }));
+        });
         builder.Services.AddOpenApi();
     }
 }

@@ -8,6 +8,11 @@ namespace Medborgare.Collection.Infrastructure;
 public sealed class CollectionDbContext(DbContextOptions<CollectionDbContext> options) : DbContext(options), IMessagingDbContext
 {
     public DbSet<OpenSurvey> Surveys => Set<OpenSurvey>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<CitizenFeedback> Feedback => Set<CitizenFeedback>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
@@ -23,6 +28,52 @@ public sealed class CollectionDbContext(DbContextOptions<CollectionDbContext> op
             b.Property(s => s.TitleSv).HasMaxLength(200);
             b.Property(s => s.TitleEn).HasMaxLength(200);
             b.Property(s => s.Questionnaire).HasColumnType("jsonb");
+            b.Property(s => s.CodeSalt).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Invitation>(b =>
+        {
+            b.HasKey(i => i.Id);
+            b.HasIndex(i => new { i.SurveyId, i.CodeHash }).IsUnique();
+            b.Property(i => i.CodeHash).HasMaxLength(64);
+            b.Property(i => i.District).HasMaxLength(100);
+            b.Property(i => i.Sex).HasMaxLength(1);
+            b.Property(i => i.AgeGroup).HasMaxLength(10);
+        });
+        modelBuilder.Entity<Submission>(b =>
+        {
+            b.HasKey(s => s.InvitationId);
+            b.Property(s => s.ReceiptNumber).HasMaxLength(20);
+            b.HasIndex(s => s.AnsweredAnnounced).HasFilter("answered_announced = false");
+        });
+        modelBuilder.Entity<Draft>(b =>
+        {
+            b.HasKey(d => d.InvitationId);
+            b.Property(d => d.Answers).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<Response>(b =>
+        {
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.HasIndex(r => r.SurveyId);
+            b.Property(r => r.District).HasMaxLength(100);
+            b.Property(r => r.Sex).HasMaxLength(1);
+            b.Property(r => r.AgeGroup).HasMaxLength(10);
+            b.Property(r => r.Channel).HasMaxLength(10);
+            b.Property(r => r.Answers).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<CitizenFeedback>(b =>
+        {
+            b.ToTable("feedback");
+            b.HasKey(f => f.Id);
+            b.Property(f => f.Id).ValueGeneratedNever();
+            b.Property(f => f.MunicipalityCode).HasMaxLength(4).IsFixedLength();
+            b.Property(f => f.Category).HasMaxLength(50);
+            b.Property(f => f.GoalArea).HasMaxLength(50);
+            b.Property(f => f.District).HasMaxLength(100);
+            b.Property(f => f.MaskedText).HasMaxLength(5000);
+            b.Property(f => f.ContactName).HasMaxLength(200);
+            b.Property(f => f.ContactEmail).HasMaxLength(200);
+            b.Property(f => f.ContactPhone).HasMaxLength(50);
         });
     }
 }

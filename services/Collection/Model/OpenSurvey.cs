@@ -12,4 +12,6 @@ public sealed class OpenSurvey
     public required string Questionnaire { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>From InvitationsIssued: an entered code is hashed with it to find its invitation.</summary>
+    public string? CodeSalt { get; set; }
 }

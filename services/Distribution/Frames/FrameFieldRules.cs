@@ -23,9 +23,9 @@ internal static class FrameFieldRules
     {
         normalized = "";
         if (value.Length == 0) return "Postnummer saknas";
-        var digits = value.Length == 6 && value[3] == ' ' ? string.Concat(value.AsSpan(0, 3), value.AsSpan(4, 2)) : value;
-        if (digits.Length != 5 || !digits.All(char.IsAsciiDigit)) return $"Ogiltigt postnummer '{value}'";
-        normalized = string.Concat(digits.AsSpan(0, 3), " ", digits.AsSpan(3, 2));
+        if (value.Length == 6 && value[3] == ' ' && AllDigits(value, 0, 3) && AllDigits(value, 4, 2)) normalized = value;
+        else if (value.Length == 5 && AllDigits(value, 0, 5)) normalized = string.Concat(value.AsSpan(0, 3), " ", value.AsSpan(3, 2));
+        else return $"Ogiltigt postnummer '{value}'";
         return null;
     }
 

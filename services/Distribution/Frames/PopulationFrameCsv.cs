@@ -1,5 +1,3 @@
-using static Medborgare.Distribution.Frames.FrameFieldRules;
-
 namespace Medborgare.Distribution.Frames;
 
 /// <summary>
@@ -11,9 +9,8 @@ namespace Medborgare.Distribution.Frames;
 public static class PopulationFrameCsv
 {
     public const char Separator = ';';
+    /// <summary>The columns, in the order <see cref="FrameRowReader"/> expects its values.</summary>
     public static readonly IReadOnlyList<string> Columns = ["id", "namn", "adress", "postnummer", "ort", "fodd", "kon", "distrikt"];
-
-    const int Id = 0, Name = 1, Address = 2, PostalCode = 3, Town = 4, Born = 5, Sex = 6, District = 7;
 
     /// <summary>Reads against the current calendar year (the latest allowed birth year).</summary>
     public static FrameParseResult Parse(TextReader reader, int maxErrors = 200) =>
@@ -24,81 +21,35 @@ public static class PopulationFrameCsv
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxErrors, 1);
 
-        var errors = new List<FrameError>();
-        var persons = new List<FramePerson>();
         var csv = new CsvRecordReader(reader, Separator);
         if (!csv.Read() || csv.IsBlank)
-            return Result(persons, [new FrameError(1, "", "Filen är tom: rubrikraden saknas")], false);
+            return Result([], [new FrameError(1, "", "Filen är tom: rubrikraden saknas")], false);
 
-        var columnAt = MapHeader(csv.Fields, errors);
-        if (errors.Count > 0) return Result(persons, errors, false);
+        var headerErrors = new List<FrameError>();
+        var columnAt = MapHeader(csv.Fields, headerErrors);
+        if (headerErrors.Count > 0) return Result([], headerErrors, false);
         var fieldCount = csv.Fields.Count;
 
-        var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new FrameRowReader(maxErrors, currentYear);
+        var persons = new List<FramePerson>();
         var values = new string[Columns.Count];
-        while (csv.Read())
+        while (!rows.LimitReached && csv.Read())
         {
-            var line = csv.Line;
             if (csv.IsBlank) continue;
             if (csv.UnterminatedQuote)
             {
-                if (Add(line, "", "Ett citattecken avslutas aldrig")) break;
+                rows.AddError(csv.Line, "", "Ett citattecken avslutas aldrig");
                 continue;
             }
             if (csv.Fields.Count != fieldCount)
             {
-                if (Add(line, "", $"Raden har {csv.Fields.Count} fält men rubriken har {fieldCount}")) break;
+                rows.AddError(csv.Line, "", $"Raden har {csv.Fields.Count} fält men rubriken har {fieldCount}");
                 continue;
             }
             for (var c = 0; c < values.Length; c++) values[c] = csv.Fields[columnAt[c]].Trim();
-
-            if (ReadRow(line, values, currentYear, firstLineOfId, Add) is { } person) persons.Add(person);
-            if (errors.Count >= maxErrors) break;
+            if (rows.Read(csv.Line, values) is { } person) persons.Add(person);
         }
-        return Result(persons, errors, errors.Count >= maxErrors);
-
-        // Records an error; true when the limit is reached and reading should stop.
-        bool Add(int line, string column, string message)
-        {
-            if (errors.Count < maxErrors) errors.Add(new FrameError(line, column, message));
-            return errors.Count >= maxErrors;
-        }
-    }
-
-    static FramePerson? ReadRow(int line, string[] values, int currentYear,
-        Dictionary<string, int> firstLineOfId, Func<int, string, string, bool> addError)
-    {
-        var ok = true;
-        void Check(int column, string? message)
-        {
-            if (message is null) return;
-            addError(line, Columns[column], message);
-            ok = false;
-        }
-
-        // The birth year is read first (a ten-digit personnummer takes its century from it) but
-        // reported in column order, like every other message.
-        var birthYearMessage = BirthYear(values[Born], currentYear, out var birthYear);
-        int? hint = birthYear > 0 ? birthYear : null;
-        Check(Id, FrameFieldRules.Id(values[Id], hint, currentYear, out var id, out var personnummerYear));
-        if (id.Length > 0)
-        {
-            if (firstLineOfId.TryGetValue(id, out var earlier)) Check(Id, $"Id '{values[Id]}' förekommer redan på rad {earlier}");
-            else firstLineOfId[id] = line;
-        }
-        Check(Name, Required(values[Name], "Namn", MaxNameLength));
-        Check(Address, Required(values[Address], "Adress", MaxAddressLength));
-        Check(PostalCode, FrameFieldRules.PostalCode(values[PostalCode], out var postalCode));
-        Check(Town, Required(values[Town], "Ort", MaxTownLength));
-        Check(Born, birthYearMessage);
-        if (personnummerYear is { } fromId && hint is { } given && fromId != given)
-            Check(Born, $"Födelseåret {given} stämmer inte med personnumret ({fromId})");
-        Check(Sex, FrameFieldRules.Sex(values[Sex], out var sex));
-        Check(District, Required(values[District], "Distrikt", MaxDistrictLength));
-
-        return ok
-            ? new FramePerson(id, values[Name], values[Address], postalCode, values[Town], birthYear, sex, values[District])
-            : null;
+        return Result(persons, rows.Errors, rows.LimitReached);
     }
 
     // The position in the file of each of our columns; unknown extra columns are ignored.

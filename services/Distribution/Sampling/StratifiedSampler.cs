@@ -12,6 +12,12 @@ public static class StratifiedSampler
         ArgumentNullException.ThrowIfNull(stratumOfPerson);
         ArgumentNullException.ThrowIfNull(design);
 
+        if (stratumOfPerson.Count == 0)
+            throw new ArgumentException("The population is empty: there is no one to sample.", nameof(stratumOfPerson));
+        if (design.Allocation == SampleAllocation.Proportional && design.Size > stratumOfPerson.Count)
+            throw new ArgumentException(
+                $"The sample size {design.Size} is larger than the population ({stratumOfPerson.Count}).", nameof(design));
+
         var membersByStratum = GroupByStratum(stratumOfPerson);
         var keys = membersByStratum.Keys.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
@@ -44,11 +50,10 @@ public static class StratifiedSampler
     /// a stratum left with 0 takes one from the stratum furthest above its quota, so no district
     /// goes unheard. The arithmetic is exact: quotas are compared as integers over the common N.
     /// </summary>
+    /// <remarks>Expects 1 ≤ n ≤ N, which <see cref="Draw"/> has checked.</remarks>
     internal static (int[] Allocated, int[] Requested) ProportionalAllocation(int[] populationSizes, int n)
     {
         long total = populationSizes.Sum(x => (long)x);
-        if (n > total)
-            throw new ArgumentException($"The sample size {n} is larger than the population ({total}).", nameof(n));
 
         var strata = populationSizes.Length;
         var allocated = new int[strata];
@@ -94,9 +99,6 @@ public static class StratifiedSampler
 
     internal static (int[] Allocated, int[] Requested) FixedAllocation(int[] populationSizes, int nPerStratum)
     {
-        long total = populationSizes.Sum(x => (long)x);
-        if (total == 0)
-            throw new ArgumentException("The population is empty: there is no one to sample.", nameof(populationSizes));
         var allocated = populationSizes.Select(size => Math.Min(size, nPerStratum)).ToArray();
         var requested = populationSizes.Select(_ => nPerStratum).ToArray();
         return (allocated, requested);
