@@ -17,7 +17,7 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/feedback", SendFeedback).WithTags("Feedback").AllowAnonymous().RequireRateLimiting(AnsweringApi.RateLimitPolicy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024))
+            .LimitBodySize(64 * 1024)
             .WithName("SendFeedback").WithSummary("Send feedback; personal data in the text is masked before it is stored or sent on");
         return app;
     }

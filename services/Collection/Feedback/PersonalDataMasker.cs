@@ -27,8 +27,31 @@ public static partial class PersonalDataMasker
     public static string Mask(string text)
     {
         // Order matters: identity numbers first (they would also look like phone numbers), then e-mail, then phones.
-        var masked = PersonalNumber().Replace(text, PersonalNumberMask);
+        var masked = PersonalNumber().Replace(text, m => LooksLikePhoneNumber(m.Value) ? m.Value : PersonalNumberMask);
         masked = Email().Replace(masked, EmailMask);
         return Phone().Replace(masked, PhoneMask);
+    }
+
+    /// <summary>
+    /// "0701234567" fits both patterns. A real personnummer passes the Luhn check; a leading 0 without a valid
+    /// check digit is a phone number (masked by the phone pattern next). Anything else date-shaped is masked as a
+    /// personnummer even with a wrong check digit: a mistyped identity number still identifies someone.
+    /// </summary>
+    static bool LooksLikePhoneNumber(string candidate)
+    {
+        var digits = candidate.Where(char.IsAsciiDigit).ToArray();
+        var last10 = digits[^10..];
+        return candidate[0] == '0' && !LuhnValid(last10);
+    }
+
+    static bool LuhnValid(char[] tenDigits)
+    {
+        var sum = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            var d = (tenDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d > 9 ? d - 9 : d;
+        }
+        return sum % 10 == 0;
     }
 }

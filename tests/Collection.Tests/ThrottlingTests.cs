@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using Medborgare.Contracts;
+using static Medborgare.Collection.Apis.AnsweringApi;
+
+namespace Medborgare.Collection.Tests;
+
+public sealed class ThrottlingTests : IAsyncLifetime
+{
+    CollectionHarness harness = null!;
+
+    public async Task InitializeAsync() => harness = await CollectionHarness.StartAsync(codes: 1);
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task A_typo_is_caught_by_the_check_character_with_a_friendly_message()
+    {
+        var code = harness.Codes[0];
+        var typo = code[..^1] + (code[^1] == 'A' ? 'B' : 'A');
+
+        var response = await harness.CreateClient().PostAsJsonAsync("/api/answering/start", new CodeRequest(typo));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("felskriven", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task After_ten_wrong_codes_even_a_right_code_waits_and_says_so()
+    {
+        var client = harness.CreateClient();
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/answering/start", new CodeRequest(InvitationCode.Generate()));
+            Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        }
+
+        var blocked = await client.PostAsJsonAsync("/api/answering/start", new CodeRequest(harness.Codes[0]));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.True(blocked.Headers.RetryAfter is not null || blocked.Headers.Contains("Retry-After"));
+        Assert.Contains("För många försök", await blocked.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_and_throttled_answers_do_not_reveal_whether_a_code_exists()
+    {
+        var client = harness.CreateClient();
+        var unknown = await client.PostAsJsonAsync("/api/answering/start", new CodeRequest(InvitationCode.Generate()));
+        var body = await unknown.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.DoesNotContain(harness.SurveyId.ToString(), body);
+    }
+}
