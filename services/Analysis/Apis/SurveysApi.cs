@@ -13,8 +13,20 @@ public static class SurveysApi
 
         api.MapGet("/", ListSurveys).WithName("ListAnalysedSurveys").WithSummary("Published surveys known to Analysis, by year");
         api.MapGet("/{id:guid}", GetSurvey).WithName("GetAnalysedSurvey").WithSummary("One published survey");
+        api.MapGet("/{id:guid}/respondents", GetRespondents).WithName("GetRespondents")
+            .WithSummary("Respondents counted so far, in total and per district (live during fieldwork)");
 
         return app;
+    }
+
+    public sealed record RespondentCount(long Respondents, IReadOnlyDictionary<string, long> ByDistrict);
+
+    static async Task<Results<Ok<RespondentCount>, NotFound>> GetRespondents(Guid id, AnalysisDbContext db, CancellationToken ct)
+    {
+        if (!await db.Surveys.AnyAsync(s => s.SurveyId == id, ct)) return TypedResults.NotFound();
+        var byDistrict = await db.CellItemStatistics.Where(c => c.SurveyId == id && c.ItemKey == Model.CellItemStatistic.RespondentsKey)
+            .GroupBy(c => c.District).Select(g => new { g.Key, N = g.Sum(c => c.N) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        return TypedResults.Ok(new RespondentCount(byDistrict.Values.Sum(), byDistrict));
     }
 
     public sealed record AnalysedSurveyDto(Guid SurveyId, string MunicipalityCode, int Year, string TitleSv, DateTimeOffset PublishedAt);

@@ -11,7 +11,11 @@ public static class Extensions
     {
         builder.AddStaffAuthentication();
         builder.AddServiceDatabaseAndMessaging<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb,
-            bus => bus.AddConsumer<SurveyPublishedConsumer>());
+            bus =>
+            {
+                bus.AddConsumer<SurveyPublishedConsumer>();
+                bus.AddConsumer<SurveyResponseSubmittedConsumer>();
+            });
         builder.Services.AddOpenApi();
     }
 }

@@ -8,6 +8,8 @@ namespace Medborgare.Analysis.Infrastructure;
 public sealed class AnalysisDbContext(DbContextOptions<AnalysisDbContext> options) : DbContext(options), IMessagingDbContext
 {
     public DbSet<AnalysedSurvey> Surveys => Set<AnalysedSurvey>();
+    public DbSet<AnalysedResponse> Responses => Set<AnalysedResponse>();
+    public DbSet<CellItemStatistic> CellItemStatistics => Set<CellItemStatistic>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
@@ -23,6 +25,27 @@ public sealed class AnalysisDbContext(DbContextOptions<AnalysisDbContext> option
             b.Property(s => s.TitleSv).HasMaxLength(200);
             b.Property(s => s.Questionnaire).HasColumnType("jsonb");
             b.HasIndex(s => new { s.MunicipalityCode, s.Year });
+        });
+        modelBuilder.Entity<AnalysedResponse>(b =>
+        {
+            b.ToTable("responses");
+            b.HasKey(r => r.ResponseId);
+            b.Property(r => r.ResponseId).ValueGeneratedNever();
+            b.HasIndex(r => r.SurveyId);
+            b.Property(r => r.District).HasMaxLength(100);
+            b.Property(r => r.Sex).HasMaxLength(1);
+            b.Property(r => r.AgeGroup).HasMaxLength(10);
+            b.Property(r => r.Channel).HasMaxLength(10);
+            b.Property(r => r.Answers).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<CellItemStatistic>(b =>
+        {
+            b.ToTable("cell_item_statistics");
+            b.HasKey(c => new { c.SurveyId, c.District, c.Sex, c.AgeGroup, c.ItemKey });
+            b.Property(c => c.District).HasMaxLength(100);
+            b.Property(c => c.Sex).HasMaxLength(1);
+            b.Property(c => c.AgeGroup).HasMaxLength(10);
+            b.Property(c => c.ItemKey).HasMaxLength(200);
         });
     }
 }

@@ -22,6 +22,58 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Medborgare.Analysis.Model.AnalysedResponse", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("age_group");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sex");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.HasKey("ResponseId")
+                        .HasName("pk_responses");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_responses_survey_id");
+
+                    b.ToTable("responses", (string)null);
+                });
+
             modelBuilder.Entity("Medborgare.Analysis.Model.AnalysedSurvey", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -61,6 +113,50 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasDatabaseName("ix_surveys_municipality_code_year");
 
                     b.ToTable("surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Analysis.Model.CellItemStatistic", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeGroup")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("age_group");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_key");
+
+                    b.Property<long>("N")
+                        .HasColumnType("bigint")
+                        .HasColumnName("n");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum");
+
+                    b.Property<double>("SumOfSquares")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_of_squares");
+
+                    b.HasKey("SurveyId", "District", "Sex", "AgeGroup", "ItemKey")
+                        .HasName("pk_cell_item_statistics");
+
+                    b.ToTable("cell_item_statistics", (string)null);
                 });
 
             modelBuilder.Entity("Medborgare.Messaging.InboxMessage", b =>

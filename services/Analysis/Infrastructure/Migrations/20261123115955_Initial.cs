@@ -13,6 +13,24 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "cell_item_statistics",
+                columns: table => new
+                {
+                    survey_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    district = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    age_group = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    item_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    n = table.Column<long>(type: "bigint", nullable: false),
+                    sum = table.Column<double>(type: "double precision", nullable: false),
+                    sum_of_squares = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cell_item_statistics", x => new { x.survey_id, x.district, x.sex, x.age_group, x.item_key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -47,6 +65,24 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "responses",
+                columns: table => new
+                {
+                    response_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    survey_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    district = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    age_group = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    submitted_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    answers = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_responses", x => x.response_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "surveys",
                 columns: table => new
                 {
@@ -75,6 +111,11 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_responses_survey_id",
+                table: "responses",
+                column: "survey_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_surveys_municipality_code_year",
                 table: "surveys",
                 columns: new[] { "municipality_code", "year" });
@@ -84,10 +125,16 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "cell_item_statistics");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "responses");
 
             migrationBuilder.DropTable(
                 name: "surveys");

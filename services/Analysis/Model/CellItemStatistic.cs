@@ -1,0 +1,20 @@
+namespace Medborgare.Analysis.Model;
+
+/// <summary>
+/// Sufficient statistics of one numeric item in one calibration cell (district × sex × age group): the count
+/// of valid values, Σy and Σy². Every weight in a cell is the same, so estimates and their variances come from
+/// these alone, in O(cells × items). The item key "" counts the cell's respondents.
+/// </summary>
+public sealed class CellItemStatistic
+{
+    public const string RespondentsKey = "";
+
+    public Guid SurveyId { get; set; }
+    public required string District { get; set; }
+    public required string Sex { get; set; }
+    public required string AgeGroup { get; set; }
+    public required string ItemKey { get; set; }
+    public long N { get; set; }
+    public double Sum { get; set; }
+    public double SumOfSquares { get; set; }
+}

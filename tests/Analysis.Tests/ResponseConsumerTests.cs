@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using Medborgare.Analysis.Infrastructure;
+using Medborgare.Analysis.Model;
+using Medborgare.Contracts;
+using Medborgare.ServiceDefaults;
+using Medborgare.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Medborgare.Analysis.Apis.SurveysApi;
+
+namespace Medborgare.Analysis.Tests;
+
+/// <summary>Responses arrive over real RabbitMQ; the raw response and the cell statistics are kept exactly once.</summary>
+public sealed class ResponseConsumerTests : IAsyncLifetime
+{
+    ServiceFactory<AnalysisDbContext> factory = null!;
+    readonly SurveyPublished survey = TestMessages.SurveyPublished();
+
+    public async Task InitializeAsync()
+    {
+        var servers = await TestServers.GetAsync();
+        factory = new ServiceFactory<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb,
+            servers.NewDatabase("analysis"), await servers.NewVirtualHostAsync());
+        await factory.StartHealthyAsync();
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, survey, Guid.NewGuid());
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    SurveyResponseSubmitted Response(string district, params (string Key, decimal? Value)[] answers) => new()
+    {
+        ResponseId = Guid.NewGuid(), SurveyId = survey.SurveyId, Channel = ResponseChannel.Web, SubmittedOn = new DateOnly(2026, 3, 1),
+        Stratum = new Stratum { District = district, Sex = "M", AgeGroup = "25-34" },
+        Answers = answers.Select(a => new Answer { QuestionKey = a.Key, Number = a.Value }).ToList(),
+    };
+
+    [Fact]
+    public async Task Cell_statistics_add_up_by_hand_and_a_redelivery_counts_once()
+    {
+        var first = Response("Norra", ("nojd", 8), ("trygg", 4));
+        var second = Response("Norra", ("nojd", 6), ("trygg", null));   // "vet ej": not a value
+        var third = Response("Södra", ("nojd", 10));
+        var firstId = Guid.NewGuid();
+
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, first, firstId);
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, first, firstId);   // redelivery
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, second, Guid.NewGuid());
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, third, Guid.NewGuid());
+
+        var analyst = factory.CreateStaffClient(StaffRoles.Analyst);
+        await Eventually.TrueAsync(async () =>
+        {
+            var response = await analyst.GetAsync($"/api/surveys/{survey.SurveyId}/respondents");
+            return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<RespondentCount>())!.Respondents == 3;
+        }, what: "three respondents");
+        await Task.Delay(1000);
+        var count = (await analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{survey.SurveyId}/respondents"))!;
+        Assert.Equal(3, count.Respondents);
+        Assert.Equal(2, count.ByDistrict["Norra"]);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalysisDbContext>();
+        var nojd = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "nojd");
+        Assert.Equal((2L, 14d, 100d), (nojd.N, nojd.Sum, nojd.SumOfSquares));   // 8 + 6 = 14; 64 + 36 = 100
+        var trygg = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "trygg");
+        Assert.Equal((1L, 4d, 16d), (trygg.N, trygg.Sum, trygg.SumOfSquares));
+        Assert.Equal(3, await db.Responses.CountAsync());
+        Assert.Equal(2, await db.CellItemStatistics.Where(c => c.ItemKey == CellItemStatistic.RespondentsKey).CountAsync());
+    }
+}
