@@ -42,6 +42,9 @@ public sealed class DistributedApplicationBuilder(AppHostOptions options)
         return resource;
     }
 
+    /// <summary>A project added to the graph, to adjust it before <see cref="Build"/> (as benchmarks and tests do).</summary>
+    public ProjectResource Project(string name) => Projects.Single(p => p.Name == name);
+
     internal void Register(DatabaseResource database) => databases.Add(database);
 
     public DistributedApplication Build() => new(this);

@@ -1,0 +1,39 @@
+using Medborgare.AppHost;
+using Medborgare.AppHost.Hosting;
+using Medborgare.LoadTool;
+using Medborgare.ServiceDefaults;
+
+// End-to-end load: starts the whole app (its own PostgreSQL and RabbitMQ, on loopback), issues real codes through
+// Distribution, submits responses through Collection's public API at a fixed rate, and measures latency and
+// how soon Analysis has counted each response. Bounded: it sends exactly --responses requests and stops.
+//   dotnet run -c Release --project bench/LoadTool -- --responses 5000 --rate 300
+var options = LoadOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: LoadTool [--responses N (1..200000)] [--rate R per second (1..5000)] [--concurrency C]");
+    return 2;
+}
+
+var root = AppHostOptions.FindRepositoryRoot();
+var hostOptions = AppHostOptions.Parse([]) with
+{
+    StateDirectory = Path.Combine(root, ".medborgare", "bench", $"load-{DateTime.UtcNow:yyyyMMddHHmmss}"),
+    ExistingPostgres = null,
+    ExistingRabbitMq = null,
+    Environment = "Production",
+    Output = TextWriter.Null,
+};
+var builder = new DistributedApplicationBuilder(hostOptions);
+builder.AddMedborgare();
+// The load comes from one address; the per-client limit for the public is not what is being measured here.
+builder.Project(ResourceNames.Collection).WithEnvironment("RateLimiting__PublicRequestsPerMinute", "100000000");
+
+await using var app = builder.Build();
+Console.WriteLine($"Starting the app ({hostOptions.BuildConfiguration} build)…");
+await app.StartAsync(CancellationToken.None);
+Console.WriteLine($"All healthy after {app.StartupTime.TotalSeconds:0.0} s");
+
+var run = new LoadRun(app, options);
+var report = await run.ExecuteAsync();
+report.Print(Console.Out);
+return report.Errors == 0 ? 0 : 1;
