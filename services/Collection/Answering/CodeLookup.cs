@@ -7,8 +7,11 @@ namespace Medborgare.Collection.Answering;
 
 public enum CodeLookupOutcome { Found, Typo, Unknown, Used, Closed, Expired, Throttled }
 
-public sealed record CodeLookupResult(CodeLookupOutcome Outcome, Invitation? Invitation = null, OpenSurvey? Survey = null,
+/// <summary>What a code leads to. The survey comes without its questionnaire (see <see cref="QuestionnaireCache"/>).</summary>
+public sealed record CodeLookupResult(CodeLookupOutcome Outcome, Invitation? Invitation = null, SurveyHeader? Survey = null,
     Submission? Submission = null, TimeSpan? RetryAfter = null);
+
+public sealed record SurveyHeader(Guid SurveyId, int Year, string TitleSv, string? TitleEn, string CodeSalt, DateTimeOffset? ClosedAt);
 
 /// <summary>
 /// Finds the invitation behind an entered code: check character first (a typo never reaches the database),
@@ -25,10 +28,11 @@ public sealed class CodeLookup(CollectionDbContext db, CodeGuessThrottle throttl
             return new CodeLookupResult(CodeLookupOutcome.Typo);
         }
 
-        var surveys = await db.Surveys.Where(s => s.CodeSalt != null).ToListAsync(ct);
+        var surveys = await db.Surveys.Where(s => s.CodeSalt != null)
+            .Select(s => new SurveyHeader(s.SurveyId, s.Year, s.TitleSv, s.TitleEn, s.CodeSalt!, s.ClosedAt)).ToListAsync(ct);
         foreach (var survey in surveys)
         {
-            var hash = InvitationCode.Hash(normalized, survey.CodeSalt!);
+            var hash = InvitationCode.Hash(normalized, survey.CodeSalt);
             var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.SurveyId == survey.SurveyId && i.CodeHash == hash, ct);
             if (invitation is null) continue;
 

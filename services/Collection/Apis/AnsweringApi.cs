@@ -41,7 +41,7 @@ public static class AnsweringApi
         IReadOnlyList<Answer> Answers, int Page, Guid SubmissionKey);
 
     static async Task<Results<Ok<Session>, ProblemHttpResult>> Start(CodeRequest request, HttpContext http, CodeLookup lookup,
-        CollectionDbContext db, TimeProvider clock, CancellationToken ct)
+        CollectionDbContext db, QuestionnaireCache questionnaires, TimeProvider clock, CancellationToken ct)
     {
         var found = await lookup.FindAsync(request.Code, Client(http), ct);
         if (found.Outcome != CodeLookupOutcome.Found) return Refuse(found, http);
@@ -54,16 +54,16 @@ public static class AnsweringApi
             await db.SaveChangesAsync(ct);
         }
         var survey = found.Survey!;
-        return TypedResults.Ok(new Session(survey.SurveyId, survey.Year, survey.TitleSv, survey.TitleEn, StoredJson.Questionnaire(survey.Questionnaire),
+        return TypedResults.Ok(new Session(survey.SurveyId, survey.Year, survey.TitleSv, survey.TitleEn, await questionnaires.GetAsync(db, survey.SurveyId, ct),
             StoredJson.Answers(draft.Answers), draft.Page, draft.SubmissionKey));
     }
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveDraft(DraftRequest request, HttpContext http, CodeLookup lookup,
-        CollectionDbContext db, TimeProvider clock, CancellationToken ct)
+        CollectionDbContext db, QuestionnaireCache questionnaires, TimeProvider clock, CancellationToken ct)
     {
         var found = await lookup.FindAsync(request.Code, Client(http), ct);
         if (found.Outcome != CodeLookupOutcome.Found) return Refuse(found, http);
-        var checkedAnswers = AnswerValidator.Validate(StoredJson.Questionnaire(found.Survey!.Questionnaire), request.Answers, complete: false);
+        var checkedAnswers = AnswerValidator.Validate(await questionnaires.GetAsync(db, found.Survey!.SurveyId, ct), request.Answers, complete: false);
         if (!checkedAnswers.IsValid) return TypedResults.ValidationProblem(checkedAnswers.Errors);
         if (request.Page is < 0 or > 1000) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Ogiltig sida."] });
 
@@ -81,7 +81,7 @@ public static class AnsweringApi
     }
 
     static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> Submit(SubmitRequest request, HttpContext http, CodeLookup lookup,
-        SubmissionService submissions, CancellationToken ct)
+        SubmissionService submissions, CollectionDbContext db, QuestionnaireCache questionnaires, CancellationToken ct)
     {
         if (request.SubmissionKey == Guid.Empty)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["submissionKey"] = ["Inlämningsnyckel saknas."] });
@@ -91,21 +91,23 @@ public static class AnsweringApi
             return TypedResults.Ok(new Receipt(earlier.ReceiptNumber, earlier.SubmittedOn));
         }
         if (found.Outcome != CodeLookupOutcome.Found) return Refuse(found, http);
-        return await SubmitCheckedAsync(found, request.SubmissionKey, request.Answers, ResponseChannel.Web, submissions, ct);
+        return await SubmitCheckedAsync(found, request.SubmissionKey, request.Answers, ResponseChannel.Web, submissions,
+            await questionnaires.GetAsync(db, found.Survey!.SurveyId, ct), ct);
     }
 
     static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> SubmitPaper(PaperRequest request, HttpContext http, CodeLookup lookup,
-        SubmissionService submissions, CancellationToken ct)
+        SubmissionService submissions, CollectionDbContext db, QuestionnaireCache questionnaires, CancellationToken ct)
     {
         var found = await lookup.FindAsync(request.Code, "staff:" + Client(http), ct);
         if (found.Outcome != CodeLookupOutcome.Found) return Refuse(found, http);
-        return await SubmitCheckedAsync(found, Guid.NewGuid(), request.Answers, ResponseChannel.Paper, submissions, ct);
+        return await SubmitCheckedAsync(found, Guid.NewGuid(), request.Answers, ResponseChannel.Paper, submissions,
+            await questionnaires.GetAsync(db, found.Survey!.SurveyId, ct), ct);
     }
 
     static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> SubmitCheckedAsync(CodeLookupResult found, Guid key,
-        IReadOnlyList<Answer>? answers, ResponseChannel channel, SubmissionService submissions, CancellationToken ct)
+        IReadOnlyList<Answer>? answers, ResponseChannel channel, SubmissionService submissions, QuestionnaireSnapshot questionnaire, CancellationToken ct)
     {
-        var checkedAnswers = AnswerValidator.Validate(StoredJson.Questionnaire(found.Survey!.Questionnaire), answers, complete: true);
+        var checkedAnswers = AnswerValidator.Validate(questionnaire, answers, complete: true);
         if (!checkedAnswers.IsValid) return TypedResults.ValidationProblem(checkedAnswers.Errors);
         var (receipt, conflict) = await submissions.SubmitAsync(found.Invitation!, key, checkedAnswers.Answers, channel, ct);
         return conflict ? Problem(HttpStatusCode.Conflict, "code-used", "Koden har redan använts", "Enkäten är redan inskickad med den här koden.")

@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.AddOptions<AnsweredAnnouncerOptions>().BindConfiguration("AnsweredAnnouncer");
         builder.Services.AddSingleton<CodeGuessThrottle>();
         builder.Services.AddScoped<CodeLookup>();
+        builder.Services.AddSingleton<QuestionnaireCache>();
         builder.Services.AddScoped<SubmissionService>();
         builder.Services.AddHostedService<AnsweredAnnouncer>();
 
