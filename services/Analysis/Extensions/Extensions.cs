@@ -1,3 +1,4 @@
+using MassTransit;
 using Medborgare.Analysis.Consumers;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Messaging;
@@ -14,7 +15,12 @@ public static class Extensions
             bus =>
             {
                 bus.AddConsumer<SurveyPublishedConsumer>();
-                bus.AddConsumer<SurveyResponseSubmittedConsumer>();
+                bus.AddConsumer<SurveyResponseBatchConsumer>(c => c.Options<BatchOptions>(o =>
+                {
+                    o.MessageLimit = 200;
+                    o.TimeLimit = TimeSpan.FromMilliseconds(20);
+                    o.ConcurrencyLimit = 2;
+                }));
             });
         builder.Services.AddOpenApi();
     }
