@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Localization;
+
+namespace Medborgare.Web.Components.Pages.Resident;
+
+/// <summary>
+/// Collection's validation messages are Swedish; the ones a resident can meet get a text of ours in the chosen language.
+/// Anything else is shown as Collection wrote it.
+/// </summary>
+public static class ServiceMessages
+{
+    static readonly (string Prefix, string Key)[] Known =
+    [
+        ("Frågan måste besvaras", "ResidentErrorRequired"),
+        ("Texten får inte innehålla HTML-kod", "ResidentErrorMarkup"),
+        ("Texten innehåller otillåtna tecken", "ResidentErrorControlCharacters"),
+        ("Texten får vara högst", "ResidentErrorTooLong"),
+        ("Talet är orimligt stort", "ResidentErrorNumberRange"),
+        ("Välj ett värde från", "ResidentErrorNotOnScale"),
+        ("Välj ett värde på skalan", "ResidentErrorNotOnScale"),
+        ("Svarsalternativet finns inte", "ResidentErrorNotAChoice"),
+        ("Välj vad synpunkten gäller", "ResidentFeedbackCategoryRequired"),
+        ("Okänt målområde", "ResidentFeedbackGoalAreaUnknown"),
+        ("Området får vara högst", "ResidentFeedbackDistrictTooLong"),
+        ("Skriv din synpunkt", "ResidentFeedbackTextRequired"),
+        ("Kontaktuppgifterna är för långa", "ResidentFeedbackContactTooLong"),
+        ("Ange en giltig e-postadress", "ResidentFeedbackEmailInvalid"),
+        ("Kryssa i att vi får spara", "ResidentFeedbackConsentRequired"),
+    ];
+
+    public static string Translate(IStringLocalizer localizer, string message)
+    {
+        foreach (var (prefix, key) in Known)
+        {
+            if (message.StartsWith(prefix, StringComparison.Ordinal)) return localizer[key];
+        }
+        return message;
+    }
+}
