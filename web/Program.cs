@@ -13,6 +13,7 @@ app.UseWebDefaults();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
+app.MapAnalystEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

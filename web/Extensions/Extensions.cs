@@ -70,7 +70,9 @@ public static class Extensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddServiceClients();
+        builder.Services.AddMemoryCache();
         builder.Services.AddRazorComponents();
+        builder.Services.AddResidentServices();
     }
 
     public static WebApplication UseWebDefaults(this WebApplication app)

@@ -1,13 +1,24 @@
-"""Writes Texts.resx (Swedish, the default) and Texts.en.resx from texts.tsv. Run after editing texts.tsv."""
-import csv, os
+"""Writes Texts.resx (Swedish, the default) and Texts.en.resx from texts.tsv and then every other texts-*.tsv in this
+folder (in name order), so that each part of the site can keep its texts in a file of its own. A key defined twice is an
+error. Run after editing any of the TSV files."""
+import csv, glob, os, sys
 from xml.sax.saxutils import escape
 
 here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "texts.tsv"), encoding="utf-8") as f:
-    rows = list(csv.DictReader(f, delimiter="\t"))
+files = [os.path.join(here, "texts.tsv")] + sorted(glob.glob(os.path.join(here, "texts-*.tsv")))
+
+rows, seen = [], {}
+for path in files:
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f, delimiter="\t"), start=2):
+            key = row["key"]
+            if key in seen:
+                sys.exit(f"{os.path.basename(path)}:{line}: the key {key} is already defined in {seen[key]}")
+            seen[key] = f"{os.path.basename(path)}:{line}"
+            rows.append(row)
 
 header = """<?xml version="1.0" encoding="utf-8"?>
-<!-- Generated from texts.tsv by generate-resx.py: edit the TSV, not this file. -->
+<!-- Generated from texts.tsv and texts-*.tsv by generate-resx.py: edit the TSV files, not this file. -->
 <root>
   <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
   <resheader name="version"><value>2.0</value></resheader>
