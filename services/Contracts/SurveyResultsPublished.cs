@@ -22,5 +22,7 @@ public sealed record IndicatorResult
     public required double CiHigh { get; init; }
     public required int N { get; init; }
     public ChangeSignificance ChangeVsLastYear { get; init; } = ChangeSignificance.NoComparison;
+    /// <summary>Last year's value of the same key, when there is one; lets FollowUp show it even if last year was never published to it.</summary>
+    public double? PreviousValue { get; init; }
     public IReadOnlyList<string> GoalAreaTags { get; init; } = [];
 }

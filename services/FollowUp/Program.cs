@@ -12,6 +12,11 @@ var app = builder.Build();
 app.UseProblemDetailsForErrors();
 app.MapOpenApi();
 app.MapSurveyYearsApi();
+app.MapGoalsApi();
+app.MapIndicatorsApi();
+app.MapAssessmentsApi();
+app.MapKeyFiguresApi();
+app.MapPoliticianViewApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,5 +1,7 @@
 using Medborgare.FollowUp.Consumers;
+using Medborgare.FollowUp.Evaluation;
 using Medborgare.FollowUp.Infrastructure;
+using Medborgare.FollowUp.KeyFigures;
 using Medborgare.Messaging;
 using Medborgare.ServiceDefaults;
 
@@ -10,8 +12,17 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddStaffAuthentication();
-        builder.AddServiceDatabaseAndMessaging<FollowUpDbContext>(ResourceNames.FollowUp, ResourceNames.FollowUpDb,
-            bus => bus.AddConsumer<SurveyPublishedConsumer>());
+        builder.AddServiceDatabaseAndMessaging<FollowUpDbContext>(ResourceNames.FollowUp, ResourceNames.FollowUpDb, bus =>
+        {
+            bus.AddConsumer<SurveyPublishedConsumer>();
+            bus.AddConsumer<SurveyResultsPublishedConsumer>();
+            bus.AddConsumer<CitizenFeedbackReceivedConsumer>();
+        });
+        builder.Services.AddOptions<KoladaOptions>().BindConfiguration("Kolada");
+        builder.Services.AddHttpClient<KoladaClient>(KoladaClient.HttpClientName);
+        builder.Services.AddSingleton<KeyFigureImporter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyFigureImporter>());
+        builder.Services.AddScoped<IndicatorEvaluator>();
         builder.Services.AddOpenApi();
     }
 }

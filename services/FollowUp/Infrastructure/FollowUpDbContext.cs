@@ -8,20 +8,24 @@ namespace Medborgare.FollowUp.Infrastructure;
 public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options) : DbContext(options), IMessagingDbContext
 {
     public DbSet<SurveyYear> SurveyYears => Set<SurveyYear>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<ManualValue> ManualValues => Set<ManualValue>();
+    public DbSet<KeyFigureValue> KeyFigureValues => Set<KeyFigureValue>();
+    public DbSet<KpiMetadata> Kpis => Set<KpiMetadata>();
+    public DbSet<KeyFigureImport> KeyFigureImports => Set<KeyFigureImport>();
+    public DbSet<CitizenResult> CitizenResults => Set<CitizenResult>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<GoalAssessment> GoalAssessments => Set<GoalAssessment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
-        modelBuilder.Entity<SurveyYear>(b =>
-        {
-            b.ToTable("survey_years");
-            b.HasKey(s => s.SurveyId);
-            b.Property(s => s.SurveyId).ValueGeneratedNever();
-            b.Property(s => s.MunicipalityCode).HasMaxLength(4).IsFixedLength();
-            b.Property(s => s.TitleSv).HasMaxLength(200);
-        });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FollowUpDbContext).Assembly);
     }
 }
 

@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using Medborgare.FollowUp.Infrastructure;
+using Medborgare.FollowUp.KeyFigures;
+using Medborgare.FollowUp.Model;
+using Medborgare.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Medborgare.FollowUp.Apis;
+
+/// <summary>Key figures (nyckeltal) in Kolada's format: imports from a file or a Kolada-compatible URL, and the stored values.</summary>
+public static class KeyFiguresApi
+{
+    const long MaxUploadBytes = 100L * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapKeyFiguresApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/keyfigures/imports").WithTags("Key figures").RequireAuthorization(StaffPolicies.Admin);
+        admin.MapPost("/file", ImportFile).WithName("ImportKeyFigureFile").Accepts<string>("application/json")
+            .WithSummary("Import a Kolada JSON document: values (?content=values, the default) or KPI metadata (?content=kpis). All or nothing.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
+        admin.MapPost("/", StartUrlImport).WithName("StartKeyFigureImport")
+            .WithSummary("Start an import from the configured Kolada base URL for the municipality, the whole country and the peers; poll its progress");
+        admin.MapGet("/", ListImports).WithName("ListKeyFigureImports").WithSummary("The latest imports, newest first");
+        admin.MapGet("/{id:guid}", GetImport).WithName("GetKeyFigureImport").WithSummary("One import's state and progress (pages fetched, rows)");
+
+        var read = app.MapGroup("/api/keyfigures").WithTags("Key figures").RequireAuthorization(StaffPolicies.Politician);
+        read.MapGet("/values", ListValues).WithName("ListKeyFigureValues")
+            .WithSummary("Stored values of one KPI (?kpi=), optionally for one municipality and period; null values are missing in Kolada");
+        read.MapGet("/kpis", ListKpis).WithName("ListKpis").WithSummary("KPI metadata imported from Kolada");
+        return app;
+    }
+
+    public sealed record ImportDto(Guid Id, string Kind, ImportState State, string? SourceUrl, int PagesFetched, int Rows, int KpisDescribed,
+        string? Error, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt)
+    {
+        public static ImportDto From(KeyFigureImport i) => new(i.Id, i.Kind, i.State, i.SourceUrl, i.PagesFetched, i.Rows, i.KpisDescribed,
+            i.Error, i.StartedBy, i.StartedAt, i.FinishedAt);
+    }
+
+    public sealed record UrlImportBody(string[]? Kpis, int? FromYear, int? ToYear);
+    public sealed record KeyFigureValueDto(string Kpi, string Municipality, int Period, string Gender, double? Value, int? Count, string Status);
+    public sealed record KpiDto(string Id, string Title, string Description, bool IsDividedByGender, string MunicipalityType, string OperatingArea);
+
+    static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> ImportFile(string? content, HttpRequest request, FollowUpDbContext db,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        content ??= "values";
+        if (content is not ("values" or "kpis"))
+        {
+            return TypedResults.Problem(title: "Okänt innehåll", detail: "content ska vara 'values' (nyckeltalsvärden) eller 'kpis' (metadata).",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+        string body;
+        using (var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            body = await reader.ReadToEndAsync(ct);
+        }
+
+        var job = new KeyFigureImport
+        {
+            Id = Guid.CreateVersion7(), Kind = "file", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(),
+        };
+        List<KoladaValue> values = [];
+        List<KoladaKpi> kpis = [];
+        try
+        {
+            if (content == "values") values = [.. KoladaDocument.ParseData(body, "filen").Values];
+            else kpis = [.. KoladaDocument.ParseKpis(body, "filen").Values];
+        }
+        catch (KoladaFormatException ex)
+        {
+            job.State = ImportState.Failed;
+            job.Error = $"{ex.Message}. Inget har sparats.";
+            job.FinishedAt = clock.GetUtcNow();
+            db.KeyFigureImports.Add(job);
+            db.Audit(user, "keyfigures.import.rejected", job.Error, clock);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Problem(title: "Filen har inte Koladas format", detail: job.Error, statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["importId"] = job.Id });
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        job.PagesFetched = 1;
+        job.Rows = await KeyFigureStore.UpsertAsync(db, job.Id, kpis, values, clock.GetUtcNow(), ct);
+        job.KpisDescribed = kpis.Count;
+        job.State = ImportState.Succeeded;
+        job.FinishedAt = clock.GetUtcNow();
+        db.KeyFigureImports.Add(job);
+        db.Audit(user, "keyfigures.imported", $"file: {job.Rows} values, {kpis.Count} KPIs", clock);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(ImportDto.From(job));
+    }
+
+    static async Task<Results<Accepted<ImportDto>, ValidationProblem>> StartUrlImport(UrlImportBody? body, FollowUpDbContext db,
+        KeyFigureImporter importer, KoladaClient kolada, IOptions<KoladaOptions> options, IConfiguration config, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var municipality = config.MunicipalityCode();
+        var errors = new Errors();
+        var kpis = body?.Kpis is { Length: > 0 } given
+            ? given.Select(k => k.Trim()).Distinct().ToArray()
+            : await db.Indicators.Where(i => i.MunicipalityCode == municipality && i.Source == IndicatorSource.Operational && i.SourceKey != null)
+                .Select(i => i.SourceKey!).Distinct().OrderBy(k => k).ToArrayAsync(ct);
+        if (kpis.Length == 0) errors.Add("kpis", "Ange nyckeltal att hämta, eller koppla Kolada-nyckeltal till verksamhetsindikatorer först.");
+        if (kpis.Length > 200) errors.Add("kpis", "Högst 200 nyckeltal per import.");
+        foreach (var bad in kpis.Where(k => !IndicatorsApi.KpiPattern().IsMatch(k)).Take(5)) errors.Add("kpis", $"'{bad}' är inget Kolada-id.");
+        var thisYear = clock.GetUtcNow().Year;
+        var to = body?.ToYear ?? thisYear - 1;
+        var from = body?.FromYear ?? to - 4;
+        errors.Period("fromYear", from);
+        errors.Period("toYear", to);
+        if (from > to || to - from > 30) errors.Add("fromYear", "Från-året ska ligga före till-året, högst 30 år tidigare.");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var places = options.Value.Peers.Append(municipality).Append(Municipalities.Country).Distinct().ToArray();
+        var years = Enumerable.Range(from, to - from + 1).ToArray();
+        var job = new KeyFigureImport
+        {
+            Id = Guid.CreateVersion7(), Kind = "url", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(),
+            SourceUrl = kolada.DataUrl(kpis, places, years).ToString(),
+        };
+        db.KeyFigureImports.Add(job);
+        db.Audit(user, "keyfigures.import.started", job.SourceUrl, clock);
+        await db.SaveChangesAsync(ct);
+        importer.Enqueue(new UrlImportRequest(job.Id, kpis, places, years));
+        return TypedResults.Accepted($"/api/keyfigures/imports/{job.Id}", ImportDto.From(job));
+    }
+
+    static async Task<Ok<ImportDto[]>> ListImports(FollowUpDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.KeyFigureImports.AsNoTracking().OrderByDescending(i => i.StartedAt).Take(50).ToListAsync(ct))
+            .Select(ImportDto.From).ToArray());
+
+    static async Task<Results<Ok<ImportDto>, NotFound>> GetImport(Guid id, FollowUpDbContext db, CancellationToken ct) =>
+        await db.KeyFigureImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } job
+            ? TypedResults.Ok(ImportDto.From(job))
+            : TypedResults.NotFound();
+
+    static async Task<Results<Ok<KeyFigureValueDto[]>, ValidationProblem>> ListValues(string? kpi, string? municipality, int? period,
+        FollowUpDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(kpi))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kpi"] = ["Ange nyckeltalets id, t.ex. ?kpi=N15419."] });
+        }
+        var query = db.KeyFigureValues.AsNoTracking().Where(v => v.Kpi == kpi);
+        if (!string.IsNullOrWhiteSpace(municipality)) query = query.Where(v => v.Municipality == municipality);
+        if (period is { } p) query = query.Where(v => v.Period == p);
+        var rows = await query.OrderBy(v => v.Municipality).ThenBy(v => v.Period).ThenBy(v => v.Gender).Take(10_000).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(v => new KeyFigureValueDto(v.Kpi, v.Municipality, v.Period, v.Gender, v.Value, v.Count, v.Status)).ToArray());
+    }
+
+    static async Task<Ok<KpiDto[]>> ListKpis(FollowUpDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Kpis.AsNoTracking().OrderBy(k => k.Id)
+            .Select(k => new KpiDto(k.Id, k.Title, k.Description, k.IsDividedByGender, k.MunicipalityType, k.OperatingArea)).ToArrayAsync(ct));
+}

@@ -1,0 +1,127 @@
+using Medborgare.FollowUp.Evaluation;
+using Medborgare.FollowUp.Infrastructure;
+using Medborgare.FollowUp.Model;
+using Medborgare.FollowUp.Rules;
+using Medborgare.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static Medborgare.FollowUp.Apis.AssessmentsApi;
+using static Medborgare.FollowUp.Apis.GoalsApi;
+
+namespace Medborgare.FollowUp.Apis;
+
+/// <summary>
+/// The politicians' read model: goal areas with their status, and one goal area with each goal's status and
+/// assessment, citizen indicators beside operational key figures, and what open feedback says there.
+/// Only published survey results exist in this service, so only they appear.
+/// </summary>
+public static class PoliticianViewApi
+{
+    const int RecentFeedback = 10;
+
+    public static IEndpointRouteBuilder MapPoliticianViewApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/followup").WithTags("Politicians' view").RequireAuthorization(StaffPolicies.Politician);
+        api.MapGet("/overview", Overview).WithName("GetFollowUpOverview")
+            .WithSummary("Every goal area with counts of its indicators' statuses and its goals' assessments for a year (?year=, default the latest published)");
+        api.MapGet("/goal-areas/{id:guid}", GoalArea).WithName("GetGoalAreaView")
+            .WithSummary("One goal area for a year: goals with status and assessment, citizen indicators beside key figures, feedback");
+        return app;
+    }
+
+    public sealed record AssessmentCounts(int Met, int PartlyMet, int NotMet, int NotAssessed);
+    public sealed record AreaSummary(Guid Id, string? Code, string Title, string ResponsibleBody, int Goals, StatusCounts Indicators, AssessmentCounts Assessments);
+    public sealed record OverviewDto(int Year, int[] Years, AreaSummary[] Areas);
+
+    public sealed record IndicatorView(Guid Id, Guid GoalId, string Name, IndicatorSource Source, string? SourceKey, string Unit, Direction Direction,
+        double? Value, double? PreviousValue, double? Target, double Tolerance, IndicatorStatus Status, Trend Trend,
+        CitizenDetail? Citizen, KeyFigureDetail? KeyFigure);
+    public sealed record GoalView(GoalDto Goal, AssessmentDto Assessment, IndicatorView[] Indicators);
+    public sealed record FeedbackItem(DateOnly ReceivedOn, string Category, string? District, string Text);
+    public sealed record CategoryCount(string Category, int Count);
+    public sealed record FeedbackSummary(int ThisYear, int LastYear, CategoryCount[] ByCategory, FeedbackItem[] Recent);
+    public sealed record GoalAreaView(int Year, int[] Years, GoalDto Area, StatusCounts Indicators, IndicatorView[] AreaIndicators, GoalView[] Goals,
+        IndicatorView[] CitizenIndicators, IndicatorView[] OperationalIndicators, FeedbackSummary Feedback);
+
+    static async Task<Results<Ok<OverviewDto>, ValidationProblem>> Overview(int? year, FollowUpDbContext db, IndicatorEvaluator evaluator,
+        IConfiguration config, TimeProvider clock, CancellationToken ct)
+    {
+        var municipality = config.MunicipalityCode();
+        if (Invalid(year) is { } problem) return problem;
+        var period = year ?? await GoalChainSnapshot.DefaultPeriodAsync(db, municipality, clock, ct);
+        var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, municipality, period, ct);
+        var areas = InTreeOrder(snapshot.Goals).Where(g => g.Level == GoalLevel.GoalArea).Select(area =>
+        {
+            var members = snapshot.Goals.Where(g => snapshot.AreaOf.GetValueOrDefault(g.Id)?.Id == area.Id).ToList();
+            var goals = members.Where(g => g.Id != area.Id).ToList();
+            var effective = goals.Select(g => snapshot.Stored.GetValueOrDefault(g.Id)?.Override ?? snapshot.Proposal(g.Id)).ToList();
+            return new AreaSummary(area.Id, area.Code, area.Title, area.ResponsibleBody, goals.Count,
+                StatusCounts.Of(members.SelectMany(g => snapshot.IndicatorsByGoal[g.Id]).Select(e => e.Status)),
+                new AssessmentCounts(effective.Count(a => a == Assessment.Met), effective.Count(a => a == Assessment.PartlyMet),
+                    effective.Count(a => a == Assessment.NotMet), effective.Count(a => a is null)));
+        }).ToArray();
+        return TypedResults.Ok(new OverviewDto(period, await YearsAsync(db, municipality, ct), areas));
+    }
+
+    static async Task<Results<Ok<GoalAreaView>, NotFound, ValidationProblem>> GoalArea(Guid id, int? year, FollowUpDbContext db,
+        IndicatorEvaluator evaluator, IConfiguration config, TimeProvider clock, CancellationToken ct)
+    {
+        var municipality = config.MunicipalityCode();
+        if (Invalid(year) is { } problem) return problem;
+        var period = year ?? await GoalChainSnapshot.DefaultPeriodAsync(db, municipality, clock, ct);
+        var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, municipality, period, ct);
+        if (snapshot.Goals.FirstOrDefault(g => g.Id == id && g.Level == GoalLevel.GoalArea) is not { } area) return TypedResults.NotFound();
+
+        var goals = InTreeOrder(snapshot.Goals)
+            .Where(g => g.Id != area.Id && snapshot.AreaOf.GetValueOrDefault(g.Id)?.Id == area.Id)
+            .Select(g => new GoalView(GoalDto.From(g), AssessmentDto.From(g.Id, snapshot), Views(snapshot.IndicatorsByGoal[g.Id])))
+            .ToArray();
+        var areaIndicators = Views(snapshot.IndicatorsByGoal[area.Id]);
+        var all = areaIndicators.Concat(goals.SelectMany(g => g.Indicators)).ToArray();
+
+        return TypedResults.Ok(new GoalAreaView(period, await YearsAsync(db, municipality, ct), GoalDto.From(area),
+            StatusCounts.Of(all.Select(i => i.Status)), areaIndicators, goals,
+            all.Where(i => i.Source == IndicatorSource.Citizen).ToArray(),
+            all.Where(i => i.Source == IndicatorSource.Operational).ToArray(),
+            await FeedbackAsync(db, municipality, area.Code, period, ct)));
+    }
+
+    static IndicatorView[] Views(IEnumerable<IndicatorEvaluation> evaluations) => evaluations.Select(e => new IndicatorView(
+        e.Indicator.Id, e.Indicator.GoalId, e.Indicator.Name, e.Indicator.Source, e.Indicator.SourceKey, e.Indicator.Unit, e.Indicator.Direction,
+        e.Value, e.PreviousValue, e.Target, e.Indicator.Tolerance, e.Status, e.Trend, e.Citizen, e.KeyFigure)).ToArray();
+
+    static ValidationProblem? Invalid(int? year)
+    {
+        if (year is null) return null;
+        var errors = new Errors();
+        errors.Period("year", year.Value);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+    }
+
+    /// <summary>Years with anything to show: published survey results, key figures of the municipality, or targets.</summary>
+    static async Task<int[]> YearsAsync(FollowUpDbContext db, string municipality, CancellationToken ct)
+    {
+        var survey = await db.CitizenResults.Where(r => r.MunicipalityCode == municipality).Select(r => r.Year).Distinct().ToListAsync(ct);
+        var figures = await db.KeyFigureValues.Where(v => v.Municipality == municipality).Select(v => v.Period).Distinct().ToListAsync(ct);
+        var targets = await db.IndicatorTargets.Select(t => t.Period).Distinct().ToListAsync(ct);
+        return survey.Concat(figures).Concat(targets).Distinct().OrderByDescending(y => y).ToArray();
+    }
+
+    /// <summary>Feedback in the area: by category this year, and the latest masked texts up to the end of the year.</summary>
+    static async Task<FeedbackSummary> FeedbackAsync(FollowUpDbContext db, string municipality, string? code, int year, CancellationToken ct)
+    {
+        if (code is null) return new FeedbackSummary(0, 0, [], []);
+        var counts = await IndicatorEvaluator.FeedbackCountsAsync(db, municipality, [code], [year, year - 1], ct);
+        var lower = code.ToLowerInvariant();
+        var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var end = start.AddYears(1);
+        var inArea = db.Feedback.AsNoTracking()
+            .Where(f => f.MunicipalityCode == municipality && (f.GoalArea ?? f.Category).ToLower() == lower && f.ReceivedAt < end);
+        var byCategory = await inArea.Where(f => f.ReceivedAt >= start).GroupBy(f => f.Category)
+            .Select(g => new CategoryCount(g.Key, g.Count())).ToListAsync(ct);
+        var recent = await inArea.OrderByDescending(f => f.ReceivedAt).Take(RecentFeedback).ToListAsync(ct);
+        return new FeedbackSummary((int)counts[(code, year)], (int)counts[(code, year - 1)],
+            byCategory.OrderByDescending(c => c.Count).ThenBy(c => c.Category).ToArray(),
+            recent.Select(f => new FeedbackItem(DateOnly.FromDateTime(f.ReceivedAt.UtcDateTime), f.Category, f.District, f.MaskedText)).ToArray());
+    }
+}

@@ -1,0 +1,44 @@
+using MassTransit;
+using Medborgare.Contracts;
+using Medborgare.FollowUp.Infrastructure;
+using Medborgare.FollowUp.Model;
+using Medborgare.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medborgare.FollowUp.Consumers;
+
+/// <summary>
+/// Stores every published indicator result of a year. A republished year replaces that year's results; every
+/// citizen indicator reads its value and status from here, so a new year updates them all at once.
+/// </summary>
+public sealed class SurveyResultsPublishedConsumer(FollowUpDbContext db, TimeProvider clock)
+    : IdempotentConsumer<SurveyResultsPublished, FollowUpDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(SurveyResultsPublished message, ConsumeContext<SurveyResultsPublished> context)
+    {
+        var ct = context.CancellationToken;
+        var now = Clock.GetUtcNow();
+        // Runs inside the base class's transaction, so the replacement and the inbox row commit together.
+        await Db.CitizenResults.Where(r => r.MunicipalityCode == message.MunicipalityCode && r.Year == message.Year).ExecuteDeleteAsync(ct);
+        foreach (var result in message.Indicators.GroupBy(i => i.Key).Select(g => g.Last()))
+        {
+            Db.CitizenResults.Add(new CitizenResult
+            {
+                MunicipalityCode = message.MunicipalityCode,
+                Year = message.Year,
+                Key = result.Key,
+                SurveyId = message.SurveyId,
+                Kind = result.Kind,
+                Value = result.Value,
+                CiLow = result.CiLow,
+                CiHigh = result.CiHigh,
+                N = result.N,
+                ChangeVsLastYear = result.ChangeVsLastYear,
+                PreviousValue = result.PreviousValue,
+                GoalAreaTags = result.GoalAreaTags.ToList(),
+                PublishedAt = now,
+            });
+        }
+        if (await Db.SurveyYears.FindAsync([message.SurveyId], ct) is { } year) year.ResultsPublishedAt = now;
+    }
+}

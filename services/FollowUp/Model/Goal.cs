@@ -1,0 +1,32 @@
+namespace Medborgare.FollowUp.Model;
+
+/// <summary>The levels of the goal chain (styrkedja), from the top down.</summary>
+public enum GoalLevel
+{
+    /// <summary>Vision: the municipality's long-term vision.</summary>
+    Vision,
+    /// <summary>Målområde: a top-level goal area in the municipal budget.</summary>
+    GoalArea,
+    /// <summary>Kommunfullmäktiges mål: a goal set by the council under a goal area.</summary>
+    CouncilGoal,
+    /// <summary>Nämndmål: a committee's own goal under a council goal.</summary>
+    CommitteeGoal,
+}
+
+/// <summary>One node of the goal chain. Each level except the vision hangs under a node one level up.</summary>
+public sealed class Goal
+{
+    public Guid Id { get; set; }
+    public required string MunicipalityCode { get; set; }
+    public GoalLevel Level { get; set; }
+    public Guid? ParentId { get; set; }
+    /// <summary>Short stable key of a goal area (e.g. <c>trygghet</c>); survey goal-area tags and feedback categories match it.</summary>
+    public string? Code { get; set; }
+    public required string Title { get; set; }
+    public string Text { get; set; } = "";
+    /// <summary>The responsible body: kommunfullmäktige, or the nämnd that owns a committee goal.</summary>
+    public required string ResponsibleBody { get; set; }
+    public int SortOrder { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
