@@ -16,6 +16,8 @@ public sealed class FakeKolada : IAsyncDisposable
     public ConcurrentQueue<string> Requests { get; } = new();
     /// <summary>When set, this data page is served from <c>data-page{n}-bad.json</c>.</summary>
     public int? BadPage { get; set; }
+    /// <summary>When set, this data page answers 404, as a mirror missing a page would.</summary>
+    public int? MissingPage { get; set; }
     public string BaseUrl { get; private set; } = "";
 
     FakeKolada()
@@ -28,6 +30,7 @@ public sealed class FakeKolada : IAsyncDisposable
         app.MapGet("/v2/data/kpi/{kpis}/municipality/{municipalities}/year/{years}", (HttpContext ctx) =>
         {
             var page = int.TryParse(ctx.Request.Query["page"], out var p) ? p : 1;
+            if (page == MissingPage) return Results.NotFound();
             return Serve(ctx, page == BadPage ? $"data-page{page}-bad.json" : $"data-page{page}.json");
         });
     }

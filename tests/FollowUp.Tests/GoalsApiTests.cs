@@ -27,14 +27,14 @@ public sealed class GoalsApiTests : IAsyncLifetime
     {
         var response = await admin.PostAsJsonAsync("/api/goals", request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<GoalDto>())!;
+        return (await response.Content.ReadFromJsonAsync<GoalDto>(TestJson.Options))!;
     }
 
     async Task<ValidationProblemDetails> ValidationProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        return (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(TestJson.Options))!;
     }
 
     [Fact]
@@ -47,14 +47,14 @@ public sealed class GoalsApiTests : IAsyncLifetime
         var committee = await CreateAsync(new { level = "CommitteeGoal", parentId = council.Id, title = "Ökad behörighet till gymnasiet", responsibleBody = "Grundskolenämnden" });
 
         var politician = factory.CreateStaffClient(StaffRoles.Politician);
-        var chain = (await politician.GetFromJsonAsync<GoalDto[]>("/api/goals"))!;
+        var chain = (await politician.GetFromJsonAsync<GoalDto[]>("/api/goals", TestJson.Options))!;
         Assert.Equal([vision.Id, safety.Id, area.Id, council.Id, committee.Id], chain.Select(g => g.Id));
         Assert.Equal("Grundskolenämnden", chain[^1].ResponsibleBody);
 
         var changed = await admin.PutAsJsonAsync($"/api/goals/{committee.Id}",
             new { parentId = council.Id, title = "Fler behöriga till gymnasiet", text = "Mäts i åk 9.", responsibleBody = "Grundskolenämnden" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Equal("Fler behöriga till gymnasiet", (await politician.GetFromJsonAsync<GoalDto>($"/api/goals/{committee.Id}"))!.Title);
+        Assert.Equal("Fler behöriga till gymnasiet", (await politician.GetFromJsonAsync<GoalDto>($"/api/goals/{committee.Id}", TestJson.Options))!.Title);
 
         var blocked = await admin.DeleteAsync($"/api/goals/{council.Id}");
         Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
@@ -121,6 +121,18 @@ public sealed class GoalsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_endpoint_is_described_in_the_OpenAPI_document()
+    {
+        var document = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        foreach (var operation in new[] { "CreateGoal", "UpdateGoal", "DeleteGoal", "ListGoals", "CreateIndicator", "SetIndicatorTarget",
+                     "ImportKeyFigureFile", "StartKeyFigureImport", "GetKeyFigureImport", "OverrideGoalAssessment", "GetFollowUpOverview", "GetGoalAreaView" })
+        {
+            Assert.Contains($"\"operationId\": \"{operation}\"", document);
+        }
+    }
+
+    [Fact]
     public async Task Only_administrators_change_goals_and_only_staff_read_them()
     {
         var request = new { level = "Vision", title = "Vision", responsibleBody = "KF" };
@@ -155,10 +167,10 @@ public sealed class GoalsApiTests : IAsyncLifetime
             direction = "LowerIsBetter", tolerance = 5, targets = new[] { new { period = 2023, target = 60 } },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var indicator = (await created.Content.ReadFromJsonAsync<IndicatorDto>())!;
+        var indicator = (await created.Content.ReadFromJsonAsync<IndicatorDto>(TestJson.Options))!;
         var withTarget = await admin.PutAsJsonAsync($"/api/indicators/{indicator.Id}/targets/2024", new { target = 55 });
         Assert.Equal(HttpStatusCode.OK, withTarget.StatusCode);
-        Assert.Equal([new TargetDto(2023, 60), new TargetDto(2024, 55)], (await withTarget.Content.ReadFromJsonAsync<IndicatorDto>())!.Targets);
+        Assert.Equal([new TargetDto(2023, 60), new TargetDto(2024, 55)], (await withTarget.Content.ReadFromJsonAsync<IndicatorDto>(TestJson.Options))!.Targets);
         await ValidationProblemAsync(await admin.PutAsJsonAsync($"/api/indicators/{indicator.Id}/targets/20240", new { target = 55 }));
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PutAsJsonAsync($"/api/indicators/{indicator.Id}/values/2023", new { value = 3 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(StaffRoles.Politician)

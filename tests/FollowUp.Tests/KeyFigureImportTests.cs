@@ -36,12 +36,12 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
     {
         var start = await admin.PostAsJsonAsync("/api/keyfigures/imports", Request);
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        var job = (await start.Content.ReadFromJsonAsync<ImportDto>())!;
+        var job = (await start.Content.ReadFromJsonAsync<ImportDto>(TestJson.Options))!;
         Assert.Equal(ImportState.Running, job.State);
         Assert.Equal($"/api/keyfigures/imports/{job.Id}", start.Headers.Location?.OriginalString);
         return await Eventually.GetAsync(async () =>
         {
-            var now = await admin.GetFromJsonAsync<ImportDto>($"/api/keyfigures/imports/{job.Id}");
+            var now = await admin.GetFromJsonAsync<ImportDto>($"/api/keyfigures/imports/{job.Id}", TestJson.Options);
             return now!.State == ImportState.Running ? null : now;
         }, what: "the import to finish");
     }
@@ -58,7 +58,7 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
         var requests = kolada.Requests.ToArray();
         Assert.Equal("/v2/kpi/N15419,N00923", requests[0].Split('?')[0]);
         Assert.Equal("/v2/data/kpi/N15419,N00923/municipality/1280,0180,1480,0000/year/2022,2023?per_page=3", requests[1]);
-        Assert.Contains("page=3", requests[3]);
+        Assert.Contains("?page=3", requests[3]);
 
         await using var db = factory.Db();
         Assert.Equal(16, await db.KeyFigureValues.CountAsync());
@@ -68,7 +68,7 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
         Assert.Equal((54.5, "Preliminary"), (waiting.Value!.Value, waiting.Status));
         Assert.Equal("Grundskola", (await db.Kpis.SingleAsync(k => k.Id == "N15419")).OperatingArea);
 
-        var values = await admin.GetFromJsonAsync<KeyFigureValueDto[]>("/api/keyfigures/values?kpi=N15419&municipality=1280");
+        var values = await admin.GetFromJsonAsync<KeyFigureValueDto[]>("/api/keyfigures/values?kpi=N15419&municipality=1280", TestJson.Options);
         Assert.All(values!, v => Assert.Null(v.Value));
     }
 
@@ -99,7 +99,32 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
         await using var db = factory.Db();
         Assert.Equal(0, await db.KeyFigureValues.CountAsync());
         Assert.Equal(0, await db.Kpis.CountAsync());   // page 1 and the metadata were read, but nothing is kept
-        Assert.DoesNotContain(kolada.Requests, r => r.Contains("page=3"));
+        Assert.DoesNotContain(kolada.Requests, r => r.Contains("?page=3"));
+    }
+
+    [Fact]
+    public async Task A_page_that_cannot_be_fetched_rejects_the_import_and_stores_nothing()
+    {
+        kolada.MissingPage = 3;
+
+        var job = await RunUrlImportAsync();
+
+        Assert.Equal(ImportState.Failed, job.State);
+        Assert.Contains("sida 3", job.Error);
+        Assert.Contains("HTTP 404", job.Error);
+        await using var db = factory.Db();
+        Assert.Equal(0, await db.KeyFigureValues.CountAsync());
+    }
+
+    [Fact]
+    public async Task Progress_is_readable_in_the_list_of_imports()
+    {
+        var job = await RunUrlImportAsync();
+
+        var list = (await admin.GetFromJsonAsync<ImportDto[]>("/api/keyfigures/imports", TestJson.Options))!;
+        var listed = Assert.Single(list);
+        Assert.Equal((job.Id, 4, 16, "test-user"), (listed.Id, listed.PagesFetched, listed.Rows, listed.StartedBy));
+        Assert.NotNull(listed.FinishedAt);
     }
 
     [Fact]
@@ -112,7 +137,7 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, kpis.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var job = (await again.Content.ReadFromJsonAsync<ImportDto>())!;
+        var job = (await again.Content.ReadFromJsonAsync<ImportDto>(TestJson.Options))!;
         Assert.Equal((ImportState.Succeeded, "file", 16), (job.State, job.Kind, job.Rows));
         await using var db = factory.Db();
         Assert.Equal(16, await db.KeyFigureValues.CountAsync());
@@ -129,7 +154,7 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestJson.Options))!;
         Assert.Contains(where, problem.Detail);
         Assert.Contains("Inget har sparats", problem.Detail);
         await using var db = factory.Db();
@@ -143,7 +168,7 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
         var response = await UploadAsync("{\"values\": [\n{\"kpi\": \"N15419\",,}]}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestJson.Options))!;
         Assert.StartsWith("filen: ogiltig JSON (rad 2", problem.Detail);
         await using var db = factory.Db();
         Assert.Equal(0, await db.KeyFigureValues.CountAsync());
@@ -163,7 +188,7 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
     {
         var response = await admin.PostAsJsonAsync("/api/keyfigures/imports", new { kpis = new[] { "N15419/../x" } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(TestJson.Options))!;
         Assert.Contains("kpis", problem.Errors.Keys);
         Assert.Empty(kolada.Requests);
     }

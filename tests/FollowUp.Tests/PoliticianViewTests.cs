@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Medborgare.Contracts;
 using Medborgare.FollowUp.Model;
 using Medborgare.FollowUp.Rules;
@@ -19,7 +17,6 @@ namespace Medborgare.FollowUp.Tests;
 /// <summary>The politicians' goal-area view: goals, citizen indicators beside key figures with peers, feedback, assessments.</summary>
 public sealed class PoliticianViewTests : IAsyncLifetime
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     FollowUpFactory factory = null!;
     HttpClient admin = null!, politician = null!;
     GoalDto area = null!, council = null!, committee = null!;
@@ -74,11 +71,11 @@ public sealed class PoliticianViewTests : IAsyncLifetime
     {
         var response = await admin.PostAsJsonAsync(url, body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+        return (await response.Content.ReadFromJsonAsync<T>(TestJson.Options))!;
     }
 
     async Task<GoalAreaView> ViewAsync(string query = "?year=2023") =>
-        (await politician.GetFromJsonAsync<GoalAreaView>($"/api/followup/goal-areas/{area.Id}{query}", Json))!;
+        (await politician.GetFromJsonAsync<GoalAreaView>($"/api/followup/goal-areas/{area.Id}{query}", TestJson.Options))!;
 
     [Fact]
     public async Task A_goal_area_shows_citizen_indicators_beside_key_figures_with_peers_and_feedback()
@@ -121,7 +118,7 @@ public sealed class PoliticianViewTests : IAsyncLifetime
     [Fact]
     public async Task The_overview_counts_statuses_per_goal_area()
     {
-        var overview = (await politician.GetFromJsonAsync<OverviewDto>("/api/followup/overview?year=2023", Json))!;
+        var overview = (await politician.GetFromJsonAsync<OverviewDto>("/api/followup/overview?year=2023", TestJson.Options))!;
 
         Assert.Equal(["utbildning", "trygghet"], overview.Areas.Select(a => a.Code).Order().Reverse());
         var education = Assert.Single(overview.Areas, a => a.Code == "utbildning");
