@@ -116,6 +116,22 @@ public sealed class PoliticianViewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_indicator_is_given_year_by_year_for_a_chart()
+    {
+        var view = await ViewAsync();
+        var nmi = Assert.Single(view.CitizenIndicators, i => i.SourceKey == "NMI");
+        var eligible = Assert.Single(view.OperationalIndicators);
+
+        var citizen = (await politician.GetFromJsonAsync<IndicatorSeries>($"/api/followup/indicators/{nmi.Id}/series", TestJson.Options))!;
+        var figure = (await politician.GetFromJsonAsync<IndicatorSeries>($"/api/followup/indicators/{eligible.Id}/series", TestJson.Options))!;
+
+        Assert.Equal([(2022, 52.0, (double?)null, IndicatorStatus.Grey), (2023, 57.0, 58.0, IndicatorStatus.Yellow)],
+            citizen.Points.Select(p => (p.Period, p.Value!.Value, p.Target, p.Status)));
+        Assert.Equal(57 - 1.8, citizen.Points[1].CiLow);
+        Assert.Equal([(2022, (double?)82.5, (double?)null), (2023, 85.8, 85.6)], figure.Points.Select(p => (p.Period, p.Value, p.Country)));
+    }
+
+    [Fact]
     public async Task The_overview_counts_statuses_per_goal_area()
     {
         var overview = (await politician.GetFromJsonAsync<OverviewDto>("/api/followup/overview?year=2023", TestJson.Options))!;

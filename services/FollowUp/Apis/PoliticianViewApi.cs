@@ -26,6 +26,8 @@ public static class PoliticianViewApi
             .WithSummary("Every goal area with counts of its indicators' statuses and its goals' assessments for a year (?year=, default the latest published)");
         api.MapGet("/goal-areas/{id:guid}", GoalArea).WithName("GetGoalAreaView")
             .WithSummary("One goal area for a year: goals with status and assessment, citizen indicators beside key figures, feedback");
+        api.MapGet("/indicators/{id:guid}/series", Series).WithName("GetIndicatorSeries")
+            .WithSummary("One indicator year by year (value, target, status, trend, CI, the country's value), for a chart and its table");
         return app;
     }
 
@@ -42,6 +44,29 @@ public static class PoliticianViewApi
     public sealed record FeedbackSummary(int ThisYear, int LastYear, CategoryCount[] ByCategory, FeedbackItem[] Recent);
     public sealed record GoalAreaView(int Year, int[] Years, GoalDto Area, StatusCounts Indicators, IndicatorView[] AreaIndicators, GoalView[] Goals,
         IndicatorView[] CitizenIndicators, IndicatorView[] OperationalIndicators, FeedbackSummary Feedback);
+
+    public sealed record SeriesPoint(int Period, double? Value, double? Target, IndicatorStatus Status, Trend Trend, double? CiLow, double? CiHigh,
+        double? Country, string? KoladaStatus);
+    public sealed record IndicatorSeries(Guid Id, string Name, IndicatorSource Source, string? SourceKey, string Unit, Direction Direction, SeriesPoint[] Points);
+
+    static async Task<Results<Ok<IndicatorSeries>, NotFound>> Series(Guid id, FollowUpDbContext db, IndicatorEvaluator evaluator,
+        IConfiguration config, CancellationToken ct)
+    {
+        var municipality = config.MunicipalityCode();
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Targets).FirstOrDefaultAsync(i => i.Id == id && i.MunicipalityCode == municipality, ct);
+        if (indicator is null) return TypedResults.NotFound();
+        var goals = await db.Goals.AsNoTracking().Where(g => g.MunicipalityCode == municipality).ToListAsync(ct);
+        var points = new List<SeriesPoint>();
+        // A handful of years, each a few indexed queries: simpler than a second, year-spanning evaluator.
+        foreach (var year in (await YearsAsync(db, municipality, ct)).Order())
+        {
+            var e = (await evaluator.EvaluateAsync(municipality, [indicator], goals, year, ct))[0];
+            if (e.Value is null && e.Target is null && e.KeyFigure?.Country?.Value is null) continue;
+            points.Add(new SeriesPoint(year, e.Value, e.Target, e.Status, e.Trend, e.Citizen?.CiLow, e.Citizen?.CiHigh,
+                e.KeyFigure?.Country?.Value, e.KeyFigure?.KoladaStatus));
+        }
+        return TypedResults.Ok(new IndicatorSeries(indicator.Id, indicator.Name, indicator.Source, indicator.SourceKey, indicator.Unit, indicator.Direction, [.. points]));
+    }
 
     static async Task<Results<Ok<OverviewDto>, ValidationProblem>> Overview(int? year, FollowUpDbContext db, IndicatorEvaluator evaluator,
         IConfiguration config, TimeProvider clock, CancellationToken ct)
