@@ -128,6 +128,23 @@ public sealed class KeyFigureImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_cut_off_by_a_restart_is_reported_as_failed()
+    {
+        var id = Guid.NewGuid();
+        await using (var db = factory.Db())
+        {
+            var longAgo = DateTimeOffset.UtcNow.AddHours(-1);
+            db.KeyFigureImports.Add(new KeyFigureImport { Id = id, Kind = "url", State = ImportState.Running, StartedBy = "someone", StartedAt = longAgo, LastProgressAt = longAgo, PagesFetched = 2 });
+            await db.SaveChangesAsync();
+        }
+
+        var job = (await admin.GetFromJsonAsync<ImportDto>($"/api/keyfigures/imports/{id}", TestJson.Options))!;
+
+        Assert.Equal(ImportState.Failed, job.State);
+        Assert.Contains("Inget har sparats", job.Error);
+    }
+
+    [Fact]
     public async Task A_file_in_Koladas_shape_is_imported_and_a_re_upload_does_not_duplicate()
     {
         var first = await UploadAsync(FakeKolada.Recorded("file-values.json"));

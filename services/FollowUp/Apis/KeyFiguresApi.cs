@@ -35,8 +35,12 @@ public static class KeyFiguresApi
     public sealed record ImportDto(Guid Id, string Kind, ImportState State, string? SourceUrl, int PagesFetched, int Rows, int KpisDescribed,
         string? Error, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt)
     {
-        public static ImportDto From(KeyFigureImport i) => new(i.Id, i.Kind, i.State, i.SourceUrl, i.PagesFetched, i.Rows, i.KpisDescribed,
-            i.Error, i.StartedBy, i.StartedAt, i.FinishedAt);
+        public static ImportDto From(KeyFigureImport i, DateTimeOffset now)
+        {
+            var abandoned = i.State == ImportState.Running && now - i.LastProgressAt > KeyFigureImporter.AbandonedAfter;
+            return new(i.Id, i.Kind, abandoned ? ImportState.Failed : i.State, i.SourceUrl, i.PagesFetched, i.Rows, i.KpisDescribed,
+                abandoned ? KeyFigureImporter.AbandonedError : i.Error, i.StartedBy, i.StartedAt, i.FinishedAt);
+        }
     }
 
     public sealed record UrlImportBody(string[]? Kpis, int? FromYear, int? ToYear);
@@ -60,7 +64,7 @@ public static class KeyFiguresApi
 
         var job = new KeyFigureImport
         {
-            Id = Guid.CreateVersion7(), Kind = "file", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(), Kind = "file", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(), LastProgressAt = clock.GetUtcNow(),
         };
         List<KoladaValue> values = [];
         List<KoladaKpi> kpis = [];
@@ -91,7 +95,7 @@ public static class KeyFiguresApi
         db.Audit(user, "keyfigures.imported", $"file: {job.Rows} values, {kpis.Count} KPIs", clock);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(ImportDto.From(job));
+        return TypedResults.Ok(ImportDto.From(job, clock.GetUtcNow()));
     }
 
     static async Task<Results<Accepted<ImportDto>, ValidationProblem>> StartUrlImport(UrlImportBody? body, FollowUpDbContext db,
@@ -119,23 +123,23 @@ public static class KeyFiguresApi
         var years = Enumerable.Range(from, to - from + 1).ToArray();
         var job = new KeyFigureImport
         {
-            Id = Guid.CreateVersion7(), Kind = "url", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(), Kind = "url", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(), LastProgressAt = clock.GetUtcNow(),
             SourceUrl = kolada.DataUrl(kpis, places, years).ToString(),
         };
         db.KeyFigureImports.Add(job);
         db.Audit(user, "keyfigures.import.started", job.SourceUrl, clock);
         await db.SaveChangesAsync(ct);
         importer.Enqueue(new UrlImportRequest(job.Id, kpis, places, years));
-        return TypedResults.Accepted($"/api/keyfigures/imports/{job.Id}", ImportDto.From(job));
+        return TypedResults.Accepted($"/api/keyfigures/imports/{job.Id}", ImportDto.From(job, clock.GetUtcNow()));
     }
 
-    static async Task<Ok<ImportDto[]>> ListImports(FollowUpDbContext db, CancellationToken ct) =>
+    static async Task<Ok<ImportDto[]>> ListImports(FollowUpDbContext db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok((await db.KeyFigureImports.AsNoTracking().OrderByDescending(i => i.StartedAt).Take(50).ToListAsync(ct))
-            .Select(ImportDto.From).ToArray());
+            .Select(i => ImportDto.From(i, clock.GetUtcNow())).ToArray());
 
-    static async Task<Results<Ok<ImportDto>, NotFound>> GetImport(Guid id, FollowUpDbContext db, CancellationToken ct) =>
+    static async Task<Results<Ok<ImportDto>, NotFound>> GetImport(Guid id, FollowUpDbContext db, TimeProvider clock, CancellationToken ct) =>
         await db.KeyFigureImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } job
-            ? TypedResults.Ok(ImportDto.From(job))
+            ? TypedResults.Ok(ImportDto.From(job, clock.GetUtcNow()))
             : TypedResults.NotFound();
 
     static async Task<Results<Ok<KeyFigureValueDto[]>, ValidationProblem>> ListValues(string? kpi, string? municipality, int? period,

@@ -17,10 +17,15 @@ public sealed class KeyFigureImporter(IServiceScopeFactory scopes, TimeProvider 
 {
     readonly Channel<UrlImportRequest> queue = Channel.CreateUnbounded<UrlImportRequest>();
 
+    /// <summary>A page is fetched within the HttpClient's timeout; a running import without progress for this long was lost in a restart.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+    public const string AbandonedError = "Importen avbröts när tjänsten startades om. Inget har sparats; starta importen igen.";
+
     public void Enqueue(UrlImportRequest request) => queue.Writer.TryWrite(request);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await MarkAbandonedAsync(stoppingToken);
         await foreach (var request in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -80,7 +85,28 @@ public sealed class KeyFigureImporter(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
         await db.KeyFigureImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.PagesFetched, pages)
-            .SetProperty(i => i.Rows, rows), ct);
+            .SetProperty(i => i.Rows, rows)
+            .SetProperty(i => i.LastProgressAt, clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>Imports left running by a crashed or restarted replica are closed as failed (their values were never stored).</summary>
+    async Task MarkAbandonedAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+            var before = clock.GetUtcNow() - AbandonedAfter;
+            await db.KeyFigureImports.Where(i => i.State == ImportState.Running && i.LastProgressAt < before).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, ImportState.Failed)
+                .SetProperty(i => i.Error, AbandonedError)
+                .SetProperty(i => i.FinishedAt, clock.GetUtcNow()), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may not be migrated yet at start-up; readers treat stale jobs as failed anyway.
+            logger.LogDebug(ex, "Could not close abandoned key-figure imports");
+        }
     }
 
     async Task FinishAsync(Guid id, ImportState state, string? error, int? rows, CancellationToken ct)

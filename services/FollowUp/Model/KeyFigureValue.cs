@@ -43,5 +43,7 @@ public sealed class KeyFigureImport
     public string? Error { get; set; }
     public required string StartedBy { get; set; }
     public DateTimeOffset StartedAt { get; set; }
+    /// <summary>Written with every page; a running import silent for long was cut off by a restart.</summary>
+    public DateTimeOffset LastProgressAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }

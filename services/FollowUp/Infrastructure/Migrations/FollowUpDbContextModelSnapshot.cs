@@ -430,6 +430,10 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kpis_described");
 
+                    b.Property<DateTimeOffset>("LastProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_progress_at");
+
                     b.Property<int>("PagesFetched")
                         .HasColumnType("integer")
                         .HasColumnName("pages_fetched");

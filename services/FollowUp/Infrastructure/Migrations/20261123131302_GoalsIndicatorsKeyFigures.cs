@@ -112,6 +112,7 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                     error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     started_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_progress_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

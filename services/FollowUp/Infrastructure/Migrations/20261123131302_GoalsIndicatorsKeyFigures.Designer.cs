@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Medborgare.FollowUp.Infrastructure.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261123125935_GoalsIndicatorsKeyFigures")]
+    [Migration("20261123131302_GoalsIndicatorsKeyFigures")]
     partial class GoalsIndicatorsKeyFigures
     {
         /// <inheritdoc />
@@ -432,6 +432,10 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                     b.Property<int>("KpisDescribed")
                         .HasColumnType("integer")
                         .HasColumnName("kpis_described");
+
+                    b.Property<DateTimeOffset>("LastProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_progress_at");
 
                     b.Property<int>("PagesFetched")
                         .HasColumnType("integer")
