@@ -12,6 +12,8 @@ var app = builder.Build();
 app.UseProblemDetailsForErrors();
 app.MapOpenApi();
 app.MapSurveysApi();
+app.MapResultsApi();
+app.MapAnswersApi();
 app.MapDefaultEndpoints();
 
 app.Run();

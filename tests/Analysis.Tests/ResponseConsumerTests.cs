@@ -14,7 +14,7 @@ namespace Medborgare.Analysis.Tests;
 public sealed class ResponseConsumerTests : IAsyncLifetime
 {
     ServiceFactory<AnalysisDbContext> factory = null!;
-    readonly SurveyPublished survey = TestMessages.SurveyPublished();
+    readonly SurveyPublished survey = TestSurvey.Published();
 
     public async Task InitializeAsync()
     {
@@ -37,9 +37,9 @@ public sealed class ResponseConsumerTests : IAsyncLifetime
     [Fact]
     public async Task Cell_statistics_add_up_by_hand_and_a_redelivery_counts_once()
     {
-        var first = Response("Norra", ("nojd", 8), ("trygg", 4));
-        var second = Response("Norra", ("nojd", 6), ("trygg", null));   // "vet ej": not a value
-        var third = Response("Södra", ("nojd", 10));
+        var first = Response("Norra", ("q1", 8), ("f1a", 4));
+        var second = Response("Norra", ("q1", 6), ("f1a", null));   // "vet ej": not a value
+        var third = Response("Södra", ("q1", 10));
         var firstId = Guid.NewGuid();
 
         await TestMessages.PublishAsync(factory.BrokerConnectionString, first, firstId);
@@ -60,10 +60,16 @@ public sealed class ResponseConsumerTests : IAsyncLifetime
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalysisDbContext>();
-        var nojd = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "nojd");
-        Assert.Equal((2L, 14d, 100d), (nojd.N, nojd.Sum, nojd.SumOfSquares));   // 8 + 6 = 14; 64 + 36 = 100
-        var trygg = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "trygg");
-        Assert.Equal((1L, 4d, 16d), (trygg.N, trygg.Sum, trygg.SumOfSquares));
+        var q1 = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "q1");
+        Assert.Equal((2L, 14d, 100d), (q1.N, q1.Sum, q1.SumOfSquares));   // 8 + 6 = 14; 64 + 36 = 100
+        var f1a = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "f1a");
+        Assert.Equal((1L, 4d, 16d), (f1a.N, f1a.Sum, f1a.SumOfSquares));
+        var nmi = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "NMI");   // the index from q1 alone
+        Assert.Equal((2L, 14d, 100d), (nmi.N, nmi.Sum, nmi.SumOfSquares));
+        var high = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "q1:high");   // 8 is high, 6 is middle
+        Assert.Equal((2L, 1d), (high.N, high.Sum));
+        var pair = await db.CellPairStatistics.SingleAsync(c => c.District == "Norra" && c.FactorKey == "NMI.f1");   // only the first has both
+        Assert.Equal((1L, 4d, 8d, 32d), (pair.N, pair.SumX, pair.SumY, pair.SumXY));
         Assert.Equal(3, await db.Responses.CountAsync());
         Assert.Equal(2, await db.CellItemStatistics.Where(c => c.ItemKey == CellItemStatistic.RespondentsKey).CountAsync());
     }

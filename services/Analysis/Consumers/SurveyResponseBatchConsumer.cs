@@ -2,7 +2,9 @@ using System.Text.Json;
 using MassTransit;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Model;
+using Medborgare.Analysis.Results;
 using Medborgare.Contracts;
+using Medborgare.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,10 +14,11 @@ namespace Medborgare.Analysis.Consumers;
 /// <summary>
 /// Takes responses in batches: in one transaction, the batch's MessageIds go into the inbox (ON CONFLICT DO
 /// NOTHING tells which are new), the new responses are stored, and their values are added to the per-cell
-/// sufficient statistics with one statement. A redelivered message, or one that another replica already
+/// sufficient statistics of every kernel variable (items, shares, factors, overall indices, priority-matrix
+/// pairs) with one statement per table. A redelivered message, or one that another replica already
 /// took, changes nothing. Batching is what lets one PostgreSQL keep up with a thousand responses a second.
 /// </summary>
-public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, TimeProvider clock) : IConsumer<Batch<SurveyResponseSubmitted>>
+public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefinitions definitions, TimeProvider clock) : IConsumer<Batch<SurveyResponseSubmitted>>
 {
     const string ConsumerName = nameof(SurveyResponseBatchConsumer);
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -81,24 +84,48 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, TimeProvid
         return stored;
     }
 
-    /// <summary>Sums the batch per (survey, cell, item) in memory, then adds the sums with one upsert.</summary>
-    static async Task AddToStatisticsAsync(NpgsqlConnection connection, IEnumerable<SurveyResponseSubmitted> responses, CancellationToken ct)
+    /// <summary>
+    /// Derives every kernel variable (items, shares, factors, overall indices) of each response with the survey's
+    /// model, sums them per (survey, cell, variable) and per (survey, cell, factor–overall pair) in memory, then adds
+    /// the sums with one upsert per table.
+    /// </summary>
+    async Task AddToStatisticsAsync(NpgsqlConnection connection, IEnumerable<SurveyResponseSubmitted> responses, CancellationToken ct)
     {
-        var sums = new Dictionary<(Guid, string, string, string, string), (long N, double Sum, double Squares)>();
-        void Add(SurveyResponseSubmitted r, string item, double value, bool isValue)
-        {
-            var key = (r.SurveyId, r.Stratum.District, r.Stratum.Sex, r.Stratum.AgeGroup, item);
-            var s = sums.GetValueOrDefault(key);
-            sums[key] = (s.N + 1, s.Sum + (isValue ? value : 0), s.Squares + (isValue ? value * value : 0));
-        }
+        var perSurvey = new Dictionary<Guid, CellAggregates>();
         foreach (var r in responses)
         {
-            Add(r, CellItemStatistic.RespondentsKey, 0, isValue: false);
-            foreach (var a in r.Answers.Where(a => a.Number is not null)) Add(r, a.QuestionKey, (double)a.Number!.Value, isValue: true);
+            if (!perSurvey.TryGetValue(r.SurveyId, out var aggregates))
+            {
+                // Unknown survey: SurveyPublished has not arrived yet. Throwing rolls the batch back and the retry waits for it.
+                var definition = await definitions.FindAsync(db, r.SurveyId, ct)
+                    ?? throw new InvalidOperationException($"Survey {r.SurveyId} is not known to Analysis yet.");
+                perSurvey[r.SurveyId] = aggregates = new CellAggregates(definition.Model);
+            }
+            aggregates.Add(r.Stratum.ToCell(), aggregates.Model.ToAnswerVector(r.Answers));
         }
-        if (sums.Count == 0) return;
 
-        var rows = sums.ToList();
+        var items = new List<(Guid Survey, Cell Cell, string Key, long N, double Sum, double Squares)>();
+        var pairs = new List<(Guid Survey, Cell Cell, string Factor, string Overall, long N, double X, double Y, double XX, double XY, double YY)>();
+        foreach (var (surveyId, aggregates) in perSurvey)
+        {
+            var model = aggregates.Model;
+            foreach (var (cell, s) in aggregates.Cells)
+            {
+                items.Add((surveyId, cell, CellItemStatistic.RespondentsKey, s.Respondents, 0, 0));
+                for (var v = 0; v < model.Variables.Count; v++)
+                    if (s.N[v] > 0) items.Add((surveyId, cell, model.Variables[v].Key, s.N[v], s.Sum[v], s.SumOfSquares[v]));
+                for (var p = 0; p < model.Pairs.Count; p++)
+                    if (s.PairN[p] > 0)
+                        pairs.Add((surveyId, cell, model.Variables[model.Pairs[p].Factor].Key, model.Variables[model.Pairs[p].Overall].Key,
+                            s.PairN[p], s.PairSumX[p], s.PairSumY[p], s.PairSumXX[p], s.PairSumXY[p], s.PairSumYY[p]));
+            }
+        }
+        if (items.Count > 0) await UpsertItemsAsync(connection, items, ct);
+        if (pairs.Count > 0) await UpsertPairsAsync(connection, pairs, ct);
+    }
+
+    static async Task UpsertItemsAsync(NpgsqlConnection connection, List<(Guid Survey, Cell Cell, string Key, long N, double Sum, double Squares)> rows, CancellationToken ct)
+    {
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO cell_item_statistics (survey_id, district, sex, age_group, item_key, n, sum, sum_of_squares)
             SELECT * FROM unnest(@survey, @district, @sex, @age, @item, @n, @sum, @squares)
@@ -106,14 +133,42 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, TimeProvid
             DO UPDATE SET n = cell_item_statistics.n + excluded.n, sum = cell_item_statistics.sum + excluded.sum,
                           sum_of_squares = cell_item_statistics.sum_of_squares + excluded.sum_of_squares
             """, connection);
-        cmd.Parameters.Add(new NpgsqlParameter("survey", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(r => r.Key.Item1).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter("district", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Key.Item2).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter("sex", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Key.Item3).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter("age", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Key.Item4).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter("item", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Key.Item5).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter("n", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Value.N).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter("sum", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.Value.Sum).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter("squares", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.Value.Squares).ToArray() });
+        AddCellParameters(cmd, rows.Select(r => (r.Survey, r.Cell)).ToList());
+        cmd.Parameters.Add(new NpgsqlParameter("item", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Key).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("n", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.N).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("sum", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.Sum).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("squares", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.Squares).ToArray() });
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    static async Task UpsertPairsAsync(NpgsqlConnection connection,
+        List<(Guid Survey, Cell Cell, string Factor, string Overall, long N, double X, double Y, double XX, double XY, double YY)> rows, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO cell_pair_statistics (survey_id, district, sex, age_group, factor_key, overall_key, n, sum_x, sum_y, sum_xx, sum_xy, sum_yy)
+            SELECT * FROM unnest(@survey, @district, @sex, @age, @factor, @overall, @n, @x, @y, @xx, @xy, @yy)
+            ON CONFLICT (survey_id, district, sex, age_group, factor_key, overall_key)
+            DO UPDATE SET n = cell_pair_statistics.n + excluded.n, sum_x = cell_pair_statistics.sum_x + excluded.sum_x,
+                          sum_y = cell_pair_statistics.sum_y + excluded.sum_y, sum_xx = cell_pair_statistics.sum_xx + excluded.sum_xx,
+                          sum_xy = cell_pair_statistics.sum_xy + excluded.sum_xy, sum_yy = cell_pair_statistics.sum_yy + excluded.sum_yy
+            """, connection);
+        AddCellParameters(cmd, rows.Select(r => (r.Survey, r.Cell)).ToList());
+        cmd.Parameters.Add(new NpgsqlParameter("factor", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Factor).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("overall", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Overall).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("n", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.N).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("x", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.X).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("y", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.Y).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("xx", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.XX).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("xy", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.XY).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("yy", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.YY).ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    static void AddCellParameters(NpgsqlCommand cmd, List<(Guid Survey, Cell Cell)> rows)
+    {
+        cmd.Parameters.Add(new NpgsqlParameter("survey", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(r => r.Survey).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("district", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Cell.District).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("sex", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Cell.Sex).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("age", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Cell.AgeGroup).ToArray() });
     }
 }

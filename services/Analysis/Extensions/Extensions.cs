@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
 using MassTransit;
 using Medborgare.Analysis.Consumers;
 using Medborgare.Analysis.Infrastructure;
+using Medborgare.Analysis.Results;
 using Medborgare.Messaging;
 using Medborgare.ServiceDefaults;
+using Medborgare.Statistics;
 
 namespace Medborgare.Analysis.Extensions;
 
@@ -15,6 +18,9 @@ public static class Extensions
             bus =>
             {
                 bus.AddConsumer<SurveyPublishedConsumer>();
+                bus.AddConsumer<PopulationMarginsRegisteredConsumer>();
+                bus.AddConsumer<SurveyClosedConsumer>();
+                bus.AddConsumer<CitizenFeedbackReceivedConsumer>();
                 bus.AddConsumer<SurveyResponseBatchConsumer>(c => c.Options<BatchOptions>(o =>
                 {
                     o.MessageLimit = 200;
@@ -22,6 +28,24 @@ public static class Extensions
                     o.ConcurrencyLimit = 2;
                 }));
             });
+        builder.Services.AddSingleton(ReadReportOptions(builder.Configuration));
+        builder.Services.AddSingleton<SurveyDefinitions>();
+        builder.Services.AddScoped<ResultsCalculator>();
+        // A stratum with a single respondent has no variance estimate (NaN); say so in the JSON rather than fail.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.Services.AddOpenApi();
+    }
+
+    /// <summary>
+    /// Analysis:SuppressionThreshold (default 30). Below 10 the service refuses to start: a misconfigured
+    /// röjandeskydd must be seen, not silently raised.
+    /// </summary>
+    static ReportOptions ReadReportOptions(IConfiguration configuration)
+    {
+        var threshold = configuration.GetValue("Analysis:SuppressionThreshold", 30);
+        if (threshold < SuppressionOptions.Minimum)
+            throw new InvalidOperationException(
+                $"Analysis:SuppressionThreshold is {threshold}; it must be at least {SuppressionOptions.Minimum} so that no small group can be revealed.");
+        return new ReportOptions { Suppression = new SuppressionOptions { Threshold = threshold } };
     }
 }

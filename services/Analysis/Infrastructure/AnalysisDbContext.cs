@@ -10,6 +10,10 @@ public sealed class AnalysisDbContext(DbContextOptions<AnalysisDbContext> option
     public DbSet<AnalysedSurvey> Surveys => Set<AnalysedSurvey>();
     public DbSet<AnalysedResponse> Responses => Set<AnalysedResponse>();
     public DbSet<CellItemStatistic> CellItemStatistics => Set<CellItemStatistic>();
+    public DbSet<CellPairStatistic> CellPairStatistics => Set<CellPairStatistic>();
+    public DbSet<PopulationMarginCell> PopulationMargins => Set<PopulationMarginCell>();
+    public DbSet<CitizenFeedback> Feedback => Set<CitizenFeedback>();
+    public DbSet<PublishedIndicator> PublishedIndicators => Set<PublishedIndicator>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
@@ -46,6 +50,42 @@ public sealed class AnalysisDbContext(DbContextOptions<AnalysisDbContext> option
             b.Property(c => c.Sex).HasMaxLength(1);
             b.Property(c => c.AgeGroup).HasMaxLength(10);
             b.Property(c => c.ItemKey).HasMaxLength(200);
+        });
+        modelBuilder.Entity<CellPairStatistic>(b =>
+        {
+            b.ToTable("cell_pair_statistics");
+            b.HasKey(c => new { c.SurveyId, c.District, c.Sex, c.AgeGroup, c.FactorKey, c.OverallKey });
+            b.Property(c => c.District).HasMaxLength(100);
+            b.Property(c => c.Sex).HasMaxLength(1);
+            b.Property(c => c.AgeGroup).HasMaxLength(10);
+            b.Property(c => c.FactorKey).HasMaxLength(200);
+            b.Property(c => c.OverallKey).HasMaxLength(200);
+        });
+        modelBuilder.Entity<PopulationMarginCell>(b =>
+        {
+            b.ToTable("population_margins");
+            b.HasKey(c => new { c.SurveyId, c.District, c.Sex, c.AgeGroup });
+            b.Property(c => c.District).HasMaxLength(100);
+            b.Property(c => c.Sex).HasMaxLength(1);
+            b.Property(c => c.AgeGroup).HasMaxLength(10);
+        });
+        modelBuilder.Entity<CitizenFeedback>(b =>
+        {
+            b.ToTable("feedback");
+            b.HasKey(f => f.FeedbackId);
+            b.Property(f => f.FeedbackId).ValueGeneratedNever();
+            b.Property(f => f.MunicipalityCode).HasMaxLength(4);
+            b.Property(f => f.Category).HasMaxLength(100);
+            b.Property(f => f.GoalArea).HasMaxLength(100);
+            b.Property(f => f.District).HasMaxLength(100);
+            b.HasIndex(f => f.ReceivedAt);
+        });
+        modelBuilder.Entity<PublishedIndicator>(b =>
+        {
+            b.ToTable("published_indicators");
+            b.HasKey(p => new { p.SurveyId, p.Key });
+            b.Property(p => p.Key).HasMaxLength(200);
+            b.Property(p => p.Kind).HasMaxLength(20);
         });
     }
 }

@@ -10,4 +10,8 @@ public sealed class AnalysedSurvey
     /// <summary>The questionnaire snapshot (questions, scales, index model), as JSON.</summary>
     public required string Questionnaire { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
+    /// <summary>Set by <c>SurveyClosed</c>: fieldwork is over. Results stay preliminary until the analyst publishes them.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>When the analyst last published the year's results (see <see cref="PublishedIndicator"/>).</summary>
+    public DateTimeOffset? ResultsPublishedAt { get; set; }
 }

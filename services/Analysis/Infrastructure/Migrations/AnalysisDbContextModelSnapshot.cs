@@ -80,6 +80,10 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("survey_id");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("MunicipalityCode")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -95,6 +99,10 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("questionnaire");
+
+                    b.Property<DateTimeOffset?>("ResultsPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("results_published_at");
 
                     b.Property<string>("TitleSv")
                         .IsRequired()
@@ -157,6 +165,187 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasName("pk_cell_item_statistics");
 
                     b.ToTable("cell_item_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Analysis.Model.CellPairStatistic", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeGroup")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("age_group");
+
+                    b.Property<string>("FactorKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("factor_key");
+
+                    b.Property<string>("OverallKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("overall_key");
+
+                    b.Property<long>("N")
+                        .HasColumnType("bigint")
+                        .HasColumnName("n");
+
+                    b.Property<double>("SumX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_x");
+
+                    b.Property<double>("SumXX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_xx");
+
+                    b.Property<double>("SumXY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_xy");
+
+                    b.Property<double>("SumY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_y");
+
+                    b.Property<double>("SumYY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_yy");
+
+                    b.HasKey("SurveyId", "District", "Sex", "AgeGroup", "FactorKey", "OverallKey")
+                        .HasName("pk_cell_pair_statistics");
+
+                    b.ToTable("cell_pair_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Analysis.Model.CitizenFeedback", b =>
+                {
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("GoalArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("goal_area");
+
+                    b.Property<string>("MaskedText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("masked_text");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("FeedbackId")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_feedback_received_at");
+
+                    b.ToTable("feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Analysis.Model.PopulationMarginCell", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeGroup")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("age_group");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("SurveyId", "District", "Sex", "AgeGroup")
+                        .HasName("pk_population_margins");
+
+                    b.ToTable("population_margins", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Analysis.Model.PublishedIndicator", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean");
+
+                    b.Property<double>("MeanStandardError")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_standard_error");
+
+                    b.Property<long>("N")
+                        .HasColumnType("bigint")
+                        .HasColumnName("n");
+
+                    b.Property<double>("StandardError")
+                        .HasColumnType("double precision")
+                        .HasColumnName("standard_error");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("SurveyId", "Key")
+                        .HasName("pk_published_indicators");
+
+                    b.ToTable("published_indicators", (string)null);
                 });
 
             modelBuilder.Entity("Medborgare.Messaging.InboxMessage", b =>

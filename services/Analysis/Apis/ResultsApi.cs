@@ -1,0 +1,108 @@
+using Medborgare.Analysis.Infrastructure;
+using Medborgare.Analysis.Results;
+using Medborgare.Contracts;
+using Medborgare.Messaging;
+using Medborgare.ServiceDefaults;
+using Medborgare.Statistics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Medborgare.Analysis.Apis;
+
+/// <summary>Live (preliminary) and published results, breakdowns by choice questions, and publishing. Analysts only.</summary>
+public static class ResultsApi
+{
+    public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/surveys/{id:guid}/results").WithTags("Results").RequireAuthorization(StaffPolicies.Analyst);
+
+        api.MapGet("/", GetResults).WithName("GetSurveyResults")
+            .WithSummary("The year's results: calibration, indicators with CI, breakdowns, priority matrix, trends (source=cells|raw)");
+        api.MapGet("/breakdown", GetChoiceBreakdown).WithName("GetChoiceBreakdown")
+            .WithSummary("Every indicator broken down by the answer to a choice question, with suppression");
+        api.MapPost("/publish", Publish).WithName("PublishSurveyResults")
+            .WithSummary("Publishes the year's results: stores the figures and announces SurveyResultsPublished");
+
+        return app;
+    }
+
+    internal static ProblemHttpResult NoMargins() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+        title: "No population margins", detail: "The population margins of this survey have not arrived from Distribution; results need them for weighting.");
+
+    static async Task<Results<Ok<SurveyResultsDto>, NotFound, ProblemHttpResult>> GetResults(Guid id, string? source,
+        ResultsCalculator results, AnalysisDbContext db, CancellationToken ct)
+    {
+        if (source is not (null or "cells" or "raw"))
+            return TypedResults.Problem(statusCode: 400, title: "Unknown source", detail: "source is 'cells' (the default) or 'raw'.");
+        if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
+        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins();
+        var report = await results.ReportAsync(survey, margins, fromRaw: source == "raw", ct);
+        var stored = await db.Surveys.AsNoTracking().SingleAsync(s => s.SurveyId == id, ct);
+        return TypedResults.Ok(report.ToDto(survey, stored));
+    }
+
+    static async Task<Results<Ok<BreakdownDto[]>, NotFound, ProblemHttpResult>> GetChoiceBreakdown(Guid id, string? question,
+        ResultsCalculator results, CancellationToken ct)
+    {
+        if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
+        if (string.IsNullOrEmpty(question) || survey.Question(question) is not { } q || !ResultsMapping.IsChoice(q))
+            return TypedResults.Problem(statusCode: 400, title: "Not a choice question",
+                detail: $"'{question}' is not a single- or multiple-choice question of this survey.");
+        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins();
+
+        var responses = await results.ResponsesAsync(survey, ct);
+        var calibration = ResultsCalculator.Calibrate(margins, responses, results.Options);
+        if (calibration.Weights is not { } weights)
+            return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: calibration.Message);
+
+        var raw = responses.Select(r => r.ToRaw()).ToList();
+        var keys = survey.Model.Variables.Select(v => v.Key).ToList();
+        var chosen = responses.Select(r => r.Answers.FirstOrDefault(a => a.QuestionKey == question)?.Choices ?? []).ToList();
+        IReadOnlyList<Breakdown> breakdowns;
+        if (q.Type == QuestionType.SingleChoice)
+            breakdowns = Breakdowns.ByGroup(weights, survey.Model, raw, [.. chosen.Select(c => c.FirstOrDefault())], question, keys, results.Options.Suppression);
+        else
+        {
+            // A respondent may tick several values, so each value is its own domain (those who ticked it), estimated
+            // and suppressed on its own; the groups are then listed side by side.
+            var perValue = q.Choices.Select(choice => Breakdowns.ByGroup(weights, survey.Model, raw,
+                [.. chosen.Select(c => c.Contains(choice.Value) ? choice.Value : null)], question, keys, results.Options.Suppression)).ToList();
+            breakdowns = [.. keys.Select((key, k) => new Breakdown(question, key, [.. perValue.SelectMany(b => b[k].Groups)]))];
+        }
+        return TypedResults.Ok(breakdowns.Select(b => b.ToDto()).ToArray());
+    }
+
+    public sealed record PublishedDto(Guid SurveyId, int Year, DateTimeOffset PublishedAt, int Indicators);
+
+    static async Task<Results<Ok<PublishedDto>, NotFound, ProblemHttpResult>> Publish(Guid id, ResultsCalculator results,
+        AnalysisDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
+        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins();
+        var report = await results.ReportAsync(survey, margins, fromRaw: false, ct);
+        if (report.Respondents == 0)
+            return TypedResults.Problem(statusCode: 409, title: "No respondents", detail: "There is nothing to publish yet.");
+        if (report.Calibration.Status != CalibrationStatus.Converged)
+            return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: report.Calibration.Message);
+
+        var previous = (await results.PreviousYearsAsync(survey, ct)).LastOrDefault();
+        var publishedAt = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.PublishedIndicators.Where(p => p.SurveyId == id).ExecuteDeleteAsync(ct);
+        db.PublishedIndicators.AddRange(report.Indicators.Select(i => new Model.PublishedIndicator
+        {
+            SurveyId = id, Key = i.Key, Kind = i.Kind.ToString(), Value = i.Value, StandardError = i.StandardError, N = i.N,
+            Mean = i.Mean, MeanStandardError = i.MeanStandardError,
+        }));
+        var stored = await db.Surveys.SingleAsync(s => s.SurveyId == id, ct);
+        stored.ResultsPublishedAt = publishedAt;
+        db.AddToOutbox(new SurveyResultsPublished
+        {
+            SurveyId = id, MunicipalityCode = survey.MunicipalityCode, Year = survey.Year,
+            Indicators = [.. report.Indicators.Select(i => Publishing.ToResult(i, survey, previous))],
+        }, clock);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new PublishedDto(id, survey.Year, publishedAt, report.Indicators.Count));
+    }
+}
