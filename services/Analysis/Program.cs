@@ -14,6 +14,7 @@ app.MapOpenApi();
 app.MapSurveysApi();
 app.MapResultsApi();
 app.MapAnswersApi();
+app.MapExportsApi();
 app.MapDefaultEndpoints();
 
 app.Run();
