@@ -13,6 +13,11 @@ namespace Medborgare.Web.Services.Distribution;
 public sealed class DistributionClient(IHttpClientFactory clients, ILogger<DistributionClient> logger)
 {
     static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+    static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerOptions.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Quick reads and small changes, with the standard retries.</summary>
     HttpClient Http => clients.CreateClient(ResourceNames.Distribution);
@@ -33,6 +38,38 @@ public sealed class DistributionClient(IHttpClientFactory clients, ILogger<Distr
 
     public Task<ApiResult<QuestionnaireDto>> GetQuestionnaireAsync(Guid id, CancellationToken ct) =>
         SendAsync<QuestionnaireDto>(Http, HttpMethod.Get, $"{Survey(id)}/questionnaire", null, ct);
+
+    /// <summary>The questionnaire as Distribution stores it, indented for reading and editing by hand.</summary>
+    public async Task<ApiResult<string>> GetQuestionnaireJsonAsync(Guid id, CancellationToken ct)
+    {
+        var read = await SendAsync<JsonElement>(Http, HttpMethod.Get, $"{Survey(id)}/questionnaire", null, ct);
+        return read.Succeeded
+            ? ApiResult<string>.Success(JsonSerializer.Serialize(read.Value, IndentedJson))
+            : ApiResult<string>.Failure(read.Problem);
+    }
+
+    /// <summary>
+    /// Checks (<paramref name="save"/> false) or replaces a draft's questionnaire with JSON written by the analyst. The text is
+    /// sent as it is, so that Distribution's own parser and validator answer.
+    /// </summary>
+    public async Task<ApiResult<bool>> SubmitQuestionnaireJsonAsync(Guid id, string json, bool save, CancellationToken ct)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(save ? HttpMethod.Put : HttpMethod.Post,
+                save ? $"{Survey(id)}/questionnaire" : $"{Survey(id)}/questionnaire/validate")
+            {
+                Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            };
+            using var response = await Long.SendAsync(request, ct);
+            return response.IsSuccessStatusCode ? ApiResult<bool>.Success(true) : ApiResult<bool>.Failure(await ReadProblemAsync(response, ct));
+        }
+        catch (Exception ex) when (IsUnreachable(ex, ct))
+        {
+            logger.LogWarning(ex, "Distribution did not answer the questionnaire for survey {SurveyId}", id);
+            return ApiResult<bool>.Failure(ApiProblem.Unreachable);
+        }
+    }
 
     public Task<ApiResult<FrameSummary>> GetFrameAsync(Guid id, CancellationToken ct) => SendAsync<FrameSummary>(Http, HttpMethod.Get, $"{Survey(id)}/frame", null, ct);
     public Task<ApiResult<FrameSummary>> GenerateFrameAsync(Guid id, SyntheticFrameRequest request, CancellationToken ct) =>
