@@ -14,6 +14,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
 app.MapAnalystEndpoints();
+app.MapResultsEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -35,6 +35,7 @@ public static class ServiceClients
         }
         services.AddScoped<ServiceHealth>();
         services.AddScoped<DistributionClient>();
+        services.AddScoped<Analysis.AnalysisClient>();
         return services;
     }
 }
