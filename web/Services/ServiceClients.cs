@@ -36,6 +36,7 @@ public static class ServiceClients
         services.AddScoped<ServiceHealth>();
         services.AddScoped<DistributionClient>();
         services.AddScoped<Analysis.AnalysisClient>();
+        services.AddScoped<FollowUp.FollowUpClient>();
         return services;
     }
 }

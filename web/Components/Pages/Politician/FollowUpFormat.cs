@@ -1,0 +1,50 @@
+using System.Globalization;
+using Medborgare.Web.Services.FollowUp;
+
+namespace Medborgare.Web.Components.Pages.Politician;
+
+/// <summary>Numbers, words and symbols shared by the politicians' pages and the goal administration.</summary>
+public static class FollowUpFormat
+{
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string AreaUrl(Guid id, int? year = null) => year is { } y ? $"/mal/{id}?ar={y}" : $"/mal/{id}";
+    public static string AdminGoalUrl(Guid id) => $"/admin/mal/{id}";
+    public static string AdminIndicatorUrl(Guid id) => $"/admin/mal/indikator/{id}";
+    public static string ImportUrl(Guid id) => $"/admin/mal/nyckeltal/{id}";
+
+    /// <summary>A value with at most one decimal, in the reader's culture (Swedish decimal comma).</summary>
+    public static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("#,##0.#", CultureInfo.CurrentCulture) : "–";
+
+    public static string WithUnit(double? value, string unit) =>
+        value is null ? "–" : string.IsNullOrWhiteSpace(unit) ? Number(value) : $"{Number(value)} {unit}";
+
+    /// <summary>Status is never shown by colour alone: each has a symbol beside its word.</summary>
+    public static string Symbol(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Green => "✔",
+        IndicatorStatus.Yellow => "▲",
+        IndicatorStatus.Red => "✖",
+        _ => "○",
+    };
+
+    public static string StatusKey(IndicatorStatus status) => "FuStatus" + status;
+    public static string TrendKey(Trend trend) => "FuTrend" + trend;
+    public static string LevelKey(GoalLevel level) => "FuLevel" + level;
+    public static string AssessmentKey(GoalAssessment? assessment) => "FuAssessment" + (assessment?.ToString() ?? "None");
+    public static string SourceKey(IndicatorSource source) => "FuSource" + source;
+    public static string DirectionKey(Direction direction) => "FuDirection" + direction;
+
+    public static string StatusClass(IndicatorStatus status) => "fu-status fu-status-" + status.ToString().ToLowerInvariant();
+
+    public static string Significance(CitizenDetail detail) => English ? detail.SignificanceEn : detail.SignificanceSv;
+
+    public static string When(DateTimeOffset? at) => at is { } t ? t.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>Parses a number typed with a comma or a point.</summary>
+    public static bool TryParse(string? text, out double value) =>
+        double.TryParse(text?.Trim().Replace(',', '.').Replace(" ", "").Replace(" ", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+        && double.IsFinite(value);
+
+    public static string Invariant(double value) => value.ToString("0.###", CultureInfo.CurrentCulture);
+}
