@@ -73,7 +73,7 @@ public static class TestSurvey
     }
 
     /// <summary>Seeded responses spread over every cell, with "vet ej", unanswered items and choice/free-text answers.</summary>
-    public static List<SurveyResponseSubmitted> Responses(Guid surveyId, int count, int seed)
+    public static List<SurveyResponseSubmitted> Responses(Guid surveyId, int count, int seed, int shift = 0)
     {
         var random = new Random(seed);
         var result = new List<SurveyResponseSubmitted>(count);
@@ -86,7 +86,7 @@ public static class TestSurvey
             {
                 var roll = random.NextDouble();
                 if (roll < 0.05) continue;                                                   // not answered
-                answers.Add(new Answer { QuestionKey = key, Number = roll < 0.12 ? null : Math.Clamp(mood + random.Next(-3, 4), 1, 10) });
+                answers.Add(new Answer { QuestionKey = key, Number = roll < 0.12 ? null : Math.Clamp(mood + shift + random.Next(-3, 4), 1, 10) });
             }
             answers.Add(new Answer { QuestionKey = "boende", Choices = [(new[] { "hyresratt", "bostadsratt", "villa" })[random.Next(3)]] });
             answers.Add(new Answer { QuestionKey = "kanaler", Choices = random.Next(2) == 0 ? ["webb"] : ["webb", "tidning"] });

@@ -1,0 +1,73 @@
+using System.Net;
+using Medborgare.Analysis.Results;
+using Medborgare.Contracts;
+using Medborgare.Statistics;
+using Medborgare.Testing;
+
+namespace Medborgare.Analysis.Tests;
+
+/// <summary>Publishing stores the figures and announces every indicator once, compared with last year's publication.</summary>
+[Collection(nameof(AnalysisService))]
+public sealed class PublishTests(AnalysisService service)
+{
+    async Task<SurveyResultsPublished> PublishedAsync(Guid surveyId, int count)
+    {
+        await Eventually.TrueAsync(() => Task.FromResult(service.Bus.Received.Count(m => m.Message.SurveyId == surveyId) >= count),
+            what: $"SurveyResultsPublished #{count}");
+        return service.Bus.Received.Where(m => m.Message.SurveyId == surveyId).Skip(count - 1).First().Message;
+    }
+
+    [Fact]
+    public async Task Publishing_two_years_sends_every_indicator_with_the_change_since_last_year()
+    {
+        var municipality = AnalysisService.NewMunicipality();
+        var lastYear = TestSurvey.Published(2025, municipality);
+        var thisYear = TestSurvey.Published(2026, municipality);
+        await service.StartSurveyAsync(lastYear, TestSurvey.Margins(lastYear.SurveyId, seed: 3));
+        await service.StartSurveyAsync(thisYear, TestSurvey.Margins(thisYear.SurveyId, seed: 3));
+        await service.SendResponsesAsync(lastYear.SurveyId, TestSurvey.Responses(lastYear.SurveyId, 320, seed: 5));
+        await service.SendResponsesAsync(thisYear.SurveyId, TestSurvey.Responses(thisYear.SurveyId, 320, seed: 6, shift: 2));
+
+        Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{lastYear.SurveyId}/results/publish", null)).StatusCode);
+        var first = await PublishedAsync(lastYear.SurveyId, 1);
+        var before = await service.ResultsAsync(lastYear.SurveyId);
+        Assert.Equal(ResultStatus.Published, before.Status);
+        Assert.NotNull(before.PublishedAt);
+        Assert.Equal(before.Indicators.Select(i => i.Key).Order(), first.Indicators.Select(i => i.Key).Order());
+        Assert.All(first.Indicators, i => Assert.Equal(ChangeSignificance.NoComparison, i.ChangeVsLastYear));
+        Assert.Equal(Contracts.IndicatorKind.Share, first.Indicators.Single(i => i.Key == "q1:low").Kind);
+        Assert.Equal(Contracts.IndicatorKind.Index, first.Indicators.Single(i => i.Key == "NMI.f1").Kind);
+        Assert.Equal(["trygghet"], first.Indicators.Single(i => i.Key == "NMI.f1").GoalAreaTags);
+
+        var now = await service.ResultsAsync(thisYear.SurveyId);
+        var trend = now.Trends.Single(t => t.Key == "NMI");
+        Assert.Equal([2025, 2026], trend.Years.Select(y => y.Year));
+        Assert.Equal(before.Indicators.Single(i => i.Key == "NMI").Value, trend.Years[0].Value, 12);
+
+        Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{thisYear.SurveyId}/results/publish", null)).StatusCode);
+        var second = await PublishedAsync(thisYear.SurveyId, 1);
+        Assert.Equal(now.Indicators.Count, second.Indicators.Count);
+        foreach (var indicator in second.Indicators)
+        {
+            var then = before.Indicators.Single(i => i.Key == indicator.Key);
+            var current = now.Indicators.Single(i => i.Key == indicator.Key);
+            var expected = YearOverYear.Compare(2025, then.Value, then.StandardError, 2026, current.Value, current.StandardError).Direction switch
+            {
+                ChangeDirection.Increase => ChangeSignificance.SignificantIncrease,
+                ChangeDirection.Decrease => ChangeSignificance.SignificantDecrease,
+                _ => ChangeSignificance.NotSignificant,
+            };
+            Assert.Equal(expected, indicator.ChangeVsLastYear);
+            Assert.Equal(then.Value, indicator.PreviousValue!.Value, 12);
+            Assert.Equal((current.Value, current.CiLow, current.CiHigh, current.N), (indicator.Value, indicator.CiLow, indicator.CiHigh, (long)indicator.N));
+        }
+        Assert.Equal(ChangeSignificance.SignificantIncrease, second.Indicators.Single(i => i.Key == "NMI").ChangeVsLastYear);   // two points up on every answer
+
+        await Task.Delay(1000);
+        Assert.Single(service.Bus.Received, m => m.Message.SurveyId == thisYear.SurveyId);
+
+        // Publishing again replaces the snapshot and announces again.
+        Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{thisYear.SurveyId}/results/publish", null)).StatusCode);
+        await PublishedAsync(thisYear.SurveyId, 2);
+    }
+}
