@@ -51,6 +51,9 @@ public sealed class FollowUpClient(IHttpClientFactory clients, ILogger<FollowUpC
     public Task<ApiResult<bool>> DeleteIndicatorAsync(Guid id, CancellationToken ct) =>
         SendAsync<bool>(Long, HttpMethod.Delete, $"/api/indicators/{id}", null, ct);
 
+    public Task<ApiResult<IndicatorDto>> SetTargetAsync(Guid id, int year, double target, CancellationToken ct) =>
+        SendAsync<IndicatorDto>(Long, HttpMethod.Put, $"/api/indicators/{id}/targets/{year}", new TargetRequest(target), ct);
+
     public Task<ApiResult<AssessmentDto>> AssessmentAsync(Guid goalId, int year, CancellationToken ct) =>
         SendAsync<AssessmentDto>(Http, HttpMethod.Get, $"/api/goals/{goalId}/assessments/{year}", null, ct);
     public Task<ApiResult<AssessmentDto>> OverrideAssessmentAsync(Guid goalId, int year, OverrideRequest request, CancellationToken ct) =>
