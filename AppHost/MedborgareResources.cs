@@ -33,6 +33,16 @@ public static class MedborgareResources
             .WithReference(followUpDb)
             .WithReference(messaging);
 
+        if (builder.Options.Demo)
+        {
+            // The demo's residents all answer from this machine, faster than any real resident; the "answered" flags
+            // reach Distribution within seconds so the reminder round skips them; key figures come with two peers.
+            collection.WithEnvironment("RateLimiting__PublicRequestsPerMinute", "100000")
+                .WithEnvironment("AnsweredAnnouncer__Interval", "00:00:03");
+            for (var i = 0; i < DemoSeeder.DemoMunicipality.Peers.Count; i++)
+                followUp.WithEnvironment($"Kolada__Peers__{i}", DemoSeeder.DemoMunicipality.Peers[i]);
+        }
+
         builder.AddProject(ResourceNames.Web, "web/Medborgare.Web.csproj")
             .WithReference(webDb)
             .WithReference(distribution)

@@ -14,6 +14,8 @@ public sealed record AppHostOptions
     /// <summary>Start only PostgreSQL and RabbitMQ (for the test command), and write their addresses to <see cref="EnvFile"/>.</summary>
     public bool ServersOnly { get; init; }
     public string? EnvFile { get; init; }
+    /// <summary>Populate the app with the demo municipality once every resource is healthy (first run in this state folder only).</summary>
+    public bool Demo { get; init; }
     public string BuildConfiguration { get; init; } =
 #if DEBUG
         "Debug";
@@ -40,6 +42,7 @@ public sealed record AppHostOptions
             OtlpEndpoint = System.Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"),
             ServersOnly = args.Contains("--servers-only"),
             EnvFile = Arg("--env-file"),
+            Demo = args.Contains("--demo"),
             Arguments = args,
         };
     }

@@ -27,8 +27,18 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IReadOnlyList<RabbitMqResource> Brokers => builder.Brokers;
     public IReadOnlyList<PostgresResource> PostgresServers => builder.PostgresServers;
     public string SigningKey => builder.SigningKey;
+    public AppHostOptions Options => options;
     public ProjectResource Project(string name) => builder.Projects.Single(p => p.Name == name);
     public TimeSpan StartupTime { get; private set; }
+
+    readonly List<Func<DistributedApplication, CancellationToken, Task>> whenHealthy = [];
+
+    /// <summary>Work to run once every resource is healthy and the URLs are printed (e.g. seeding the demo).</summary>
+    public DistributedApplication WhenHealthy(Func<DistributedApplication, CancellationToken, Task> work)
+    {
+        whenHealthy.Add(work);
+        return this;
+    }
 
     /// <summary>The first administrator's password, when this run created that account; otherwise null.</summary>
     public string? CreatedAdministratorPassword => adminCreated ? adminPassword : null;
@@ -43,6 +53,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             await StartAsync(shutdown.Token);
             if (!options.ServersOnly) PrintSummary();
+            foreach (var work in whenHealthy) await work(this, shutdown.Token);
             await Task.Delay(Timeout.Infinite, shutdown.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             return 0;
         }
