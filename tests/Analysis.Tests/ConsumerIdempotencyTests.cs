@@ -54,12 +54,18 @@ public sealed class ConsumerIdempotencyTests(AnalysisService service)
         var id = Guid.NewGuid();
 
         await service.PublishAsync(new SurveyClosed { SurveyId = survey.SurveyId, ClosedAt = closedAt }, id);
-        await service.PublishAsync(new SurveyClosed { SurveyId = survey.SurveyId, ClosedAt = closedAt.AddDays(1) }, id);   // redelivery
+        await service.PublishAsync(new SurveyClosed { SurveyId = survey.SurveyId, ClosedAt = closedAt }, id);   // redelivery
 
         await Eventually.TrueAsync(async () => (await service.ResultsAsync(survey.SurveyId)).Closed, what: "the survey to be closed");
         await Task.Delay(500);
         Assert.Equal(closedAt, await InDbAsync(db => db.Surveys.Where(s => s.SurveyId == survey.SurveyId).Select(s => s.ClosedAt).SingleAsync()));
         Assert.Equal(1, await InDbAsync(db => db.InboxMessages.CountAsync(m => m.MessageId == id)));
+
+        // A second close (another message) does not move the date: the survey closed when it first closed.
+        var again = Guid.NewGuid();
+        await service.PublishAsync(new SurveyClosed { SurveyId = survey.SurveyId, ClosedAt = closedAt.AddDays(1) }, again);
+        await Eventually.TrueAsync(() => InDbAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == again)), what: "the second close");
+        Assert.Equal(closedAt, await InDbAsync(db => db.Surveys.Where(s => s.SurveyId == survey.SurveyId).Select(s => s.ClosedAt).SingleAsync()));
         Assert.Equal(Results.ResultStatus.Preliminary, (await service.ResultsAsync(survey.SurveyId)).Status);
     }
 

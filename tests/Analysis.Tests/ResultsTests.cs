@@ -37,6 +37,7 @@ public sealed class ResultsTests(AnalysisService service)
             [
                 .. TestSurvey.ScaleKeys.Select((key, k) => new Answer { QuestionKey = key, Number = 1 + (i + k) % 10 }),
                 new Answer { QuestionKey = "boende", Choices = [i < 40 ? "hyresratt" : i < 75 ? "bostadsratt" : "villa"] },
+                new Answer { QuestionKey = "kanaler", Choices = i % 2 == 0 ? ["webb"] : ["webb", "tidning"] },
                 new Answer { QuestionKey = "fritext", Text = i < 3 ? $"Mer belysning {i}" : null },
             ],
         }).ToList();
@@ -108,6 +109,13 @@ public sealed class ResultsTests(AnalysisService service)
         Assert.Null(groups["bostadsratt"].Estimate);
         Assert.Equal(SuppressionReason.None, groups["hyresratt"].Suppression);
         Assert.Equal(50, groups["hyresratt"].Estimate!.Value, 9);       // i < 40 also averages 5.5 on q1
+
+        // Multiple choice: each value is the domain of those who ticked it (all 80 chose "webb", every other one "tidning").
+        var channels = await service.Analyst.GetFromJsonAsync<BreakdownDto[]>(
+            $"/api/surveys/{survey.SurveyId}/results/breakdown?question=kanaler", AnalysisService.Json);
+        var byChannel = channels!.Single(b => b.IndicatorKey == "q1").Groups;
+        Assert.Equal([("webb", 80L), ("tidning", 40L)], byChannel.Select(g => (g.Group, g.N)));
+        Assert.Equal(50, byChannel[0].Estimate!.Value, 9);              // everyone: the overall 50
 
         var freeText = await service.Analyst.GetFromJsonAsync<FreeTextAnswers>($"/api/surveys/{survey.SurveyId}/free-text?question=fritext");
         Assert.Equal(["Mer belysning 0", "Mer belysning 1", "Mer belysning 2"], freeText!.Answers.Order());
