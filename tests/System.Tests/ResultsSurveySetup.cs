@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Medborgare.Contracts;
+using Medborgare.ServiceDefaults;
+
+namespace Medborgare.SystemTests;
+
+/// <summary>
+/// A survey with real answers for the results pages, set up through the public APIs only: Distribution's staff API (default
+/// questionnaire, publish, a synthetic frame, a sample, invitations, codes from the print file), then residents' answers
+/// submitted with those codes through Collection's public answering API, until Analysis has counted every one.
+/// </summary>
+public static class ResultsSurveySetup
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public sealed record Survey(Guid Id, int Year, int Respondents, IReadOnlyList<string> FreeTexts);
+
+    public static async Task<Survey> CreateAsync(WholeAppFixture fixture, int year, int frame, int sample, int respondents, int seed)
+    {
+        using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
+        var created = await SendAsync(distribution, HttpMethod.Post, "/api/surveys",
+            new { year, titleSv = $"Medborgarundersökning {year}", titleEn = $"Citizen survey {year}", template = "Default",
+                answerBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)) });
+        var id = created.GetProperty("id").GetGuid();
+        await SendAsync(distribution, HttpMethod.Post, $"/api/surveys/{id}/publish");
+        await SendAsync(distribution, HttpMethod.Post, $"/api/surveys/{id}/frame/synthetic", new { count = frame, seed });
+        await SendAsync(distribution, HttpMethod.Post, $"/api/surveys/{id}/sample", new { allocation = "Proportional", size = sample, seed });
+        await SendAsync(distribution, HttpMethod.Post, $"/api/surveys/{id}/invitations");
+        var csv = await distribution.GetStringAsync($"/api/surveys/{id}/invitations/print-file");
+        var codes = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')[4]).ToList();
+        Assert.True(codes.Count >= respondents + 1, $"Expected at least {respondents + 1} codes, got {codes.Count}.");
+
+        using var collection = new HttpClient { BaseAddress = new Uri(fixture.Url(ResourceNames.Collection)) };
+        var questionnaire = await WaitForQuestionnaireAsync(collection, id);
+        // The last code is the probe: Collection has learnt the codes' hashes once it accepts it.
+        await WaitUntilAsync(TimeSpan.FromSeconds(60), async () =>
+        {
+            using var probe = await collection.PostAsJsonAsync("/api/answering/start", new { code = codes[^1] });
+            return probe.IsSuccessStatusCode;
+        }, "Collection never accepted an issued code");
+
+        var freeTexts = new List<string>();
+        var questions = questionnaire.Sections.SelectMany(s => s.Questions).ToList();
+        using var gate = new SemaphoreSlim(4);
+        var submissions = Enumerable.Range(0, respondents).Select(async i =>
+        {
+            var answers = Answers(questions, seed * 10_000 + i, out var freeText);
+            if (freeText is not null) lock (freeTexts) freeTexts.Add(freeText);
+            await gate.WaitAsync();
+            try
+            {
+                await SubmitAsync(collection, codes[i], answers);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        await Task.WhenAll(submissions);
+
+        using var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
+        long counted = 0;
+        await WaitUntilAsync(TimeSpan.FromMinutes(2), async () =>
+        {
+            using var response = await analysis.GetAsync($"/api/surveys/{id}/respondents");
+            counted = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("respondents").GetInt64() : 0;
+            return counted == respondents;
+        }, $"Analysis did not count all {respondents} responses");
+        return new Survey(id, year, respondents, freeTexts);
+    }
+
+    /// <summary>
+    /// Seeded answers: a general satisfaction level per respondent, scale answers scattered around it with some "vet ej",
+    /// every choice question answered (so conditions apply), and a comment from about one respondent in five.
+    /// </summary>
+    static List<Answer> Answers(IReadOnlyList<QuestionSnapshot> questions, int respondent, out string? freeText)
+    {
+        var random = new Random(respondent);
+        var level = 2 + random.NextDouble() * 8;
+        var answers = new List<Answer>();
+        freeText = null;
+        foreach (var q in questions)
+        {
+            switch (q.Type)
+            {
+                case QuestionType.Scale when q.Scale is { } scale:
+                    var dontKnow = scale.AllowDontKnow && random.NextDouble() < 0.05;
+                    var value = Math.Clamp((int)Math.Round(level + (random.NextDouble() - 0.5) * 4), scale.Min, scale.Max);
+                    answers.Add(new Answer { QuestionKey = q.Key, Number = dontKnow ? null : value });
+                    break;
+                case QuestionType.SingleChoice or QuestionType.MultipleChoice when q.Choices.Count > 0:
+                    answers.Add(new Answer { QuestionKey = q.Key, Choices = [q.Choices[random.Next(q.Choices.Count)].Value] });
+                    break;
+                case QuestionType.FreeText when random.NextDouble() < 0.2:
+                    freeText = $"Fler cykelvägar i kommunen, svar {respondent}";
+                    answers.Add(new Answer { QuestionKey = q.Key, Text = freeText });
+                    break;
+            }
+        }
+        return answers;
+    }
+
+    /// <summary>Submits once; Collection's per-client rate limit (429) is waited out, as a patient client would.</summary>
+    static async Task SubmitAsync(HttpClient collection, string code, List<Answer> answers)
+    {
+        var key = Guid.NewGuid();
+        for (var attempt = 0; ; attempt++)
+        {
+            using var response = await collection.PostAsJsonAsync("/api/answering/submit", new { code, submissionKey = key, answers }, Json);
+            if (response.IsSuccessStatusCode) return;
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt > 60)
+            {
+                throw new InvalidOperationException($"Submit → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+            await Task.Delay(1000 + Random.Shared.Next(1000));
+        }
+    }
+
+    static async Task<QuestionnaireSnapshot> WaitForQuestionnaireAsync(HttpClient collection, Guid id)
+    {
+        QuestionnaireSnapshot? questionnaire = null;
+        await WaitUntilAsync(TimeSpan.FromSeconds(60), async () =>
+        {
+            using var response = await collection.GetAsync($"/api/surveys/{id}");
+            if (!response.IsSuccessStatusCode) return false;
+            questionnaire = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("questionnaire").Deserialize<QuestionnaireSnapshot>(Json);
+            return true;
+        }, "Collection never learnt of the published survey");
+        return questionnaire!;
+    }
+
+    static async Task WaitUntilAsync(TimeSpan limit, Func<Task<bool>> probe, string failure)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await probe())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(failure);
+            await Task.Delay(500);
+        }
+    }
+
+    static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {path} → {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
