@@ -1,0 +1,215 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Medborgare.AppHost;
+using Medborgare.AppHost.Hosting;
+using Medborgare.Contracts;
+using Medborgare.DemoSeeder;
+using Medborgare.ServiceDefaults;
+
+namespace Medborgare.SystemTests;
+
+/// <summary>
+/// The whole app started as with <c>--demo</c> (its own state folder, the demo's environment), seeded once at a
+/// reduced scale through the real APIs and message path; the tests read what a newcomer would see.
+/// </summary>
+public sealed class DemoAppFixture : IAsyncLifetime
+{
+    readonly StringWriter log = new();
+
+    public DistributedApplication App { get; private set; } = null!;
+    public DemoSummary Summary { get; private set; } = null!;
+    public DemoOptions Options { get; private set; } = null!;
+    public string LogText => log.ToString();
+
+    public async Task InitializeAsync()
+    {
+        var output = TextWriter.Synchronized(log);
+        var options = AppHostOptions.Parse([]) with
+        {
+            StateDirectory = Path.Combine(AppHostOptions.FindRepositoryRoot(), ".medborgare", "test", $"demo-{Guid.NewGuid():N}"[..18]),
+            ExistingPostgres = null,
+            ExistingRabbitMq = null,
+            Demo = true,
+            Output = output,
+        };
+        var builder = new DistributedApplicationBuilder(options);
+        builder.AddMedborgare();
+        App = builder.Build();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await App.StartAsync(timeout.Token);
+            Options = DemoData.Options(App) with
+            {
+                FramePersons = 3_000, SampleSize = 300, ResponsesPerYear = 150, FeedbackItems = 24, Concurrency = 6,
+            };
+            using var seeding = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            Summary = await new DemoMunicipalitySeeder(Options).SeedAsync(seeding.Token);
+        }
+        catch (Exception ex)
+        {
+            await App.DisposeAsync();
+            throw new InvalidOperationException($"The demo app did not start or seed: {ex.Message}\nIts log:\n{LogText}", ex);
+        }
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    public HttpClient StaffClient(string resource, params string[] roles)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(App.Project(resource).Url) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", StaffAuthentication.CreateToken(App.SigningKey, "demo-test", roles));
+        return client;
+    }
+}
+
+/// <summary>Runs alone: a second whole app beside the shared one would starve both on a small machine.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DemoAppCollection : ICollectionFixture<DemoAppFixture>
+{
+    public const string Name = "demo app";
+}
+
+[Collection(DemoAppCollection.Name)]
+public sealed class DemoSeederTests(DemoAppFixture fixture)
+{
+    static readonly string[] GoalAreaCodes = ["delaktighet", "livsmiljo", "omsorg", "utbildning"];
+
+    [Fact]
+    public async Task Three_survey_years_are_published_and_the_latest_compares_with_the_years_before()
+    {
+        Assert.False(fixture.Summary.AlreadySeeded);
+        Assert.Equal(3, fixture.Summary.Years.Count);
+        Assert.All(fixture.Summary.Years, y => Assert.Equal(150, y.Responses));
+        var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
+
+        var surveys = await analysis.GetFromJsonAsync<JsonElement>("/api/surveys");
+        Assert.Equal(fixture.Options.Years.Order(), surveys.EnumerateArray().Select(s => s.GetProperty("year").GetInt32()).Order());
+
+        var latest = fixture.Summary.Years.MaxBy(y => y.Year)!;
+        var results = await analysis.GetFromJsonAsync<JsonElement>($"/api/surveys/{latest.SurveyId}/results");
+        Assert.Equal("Published", results.GetProperty("status").GetString());
+        Assert.Equal(150, results.GetProperty("respondents").GetInt64());
+        var nmiTrend = results.GetProperty("trends").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "NMI");
+        Assert.Equal(fixture.Options.Years.Order(), nmiTrend.GetProperty("years").EnumerateArray().Select(p => p.GetProperty("year").GetInt32()));
+        Assert.NotEmpty(nmiTrend.GetProperty("comparisons").EnumerateArray());
+        var nmi = results.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "NMI");
+        Assert.InRange(nmi.GetProperty("value").GetDouble(), 35, 85);
+        Assert.True(nmi.GetProperty("ciLow").GetDouble() < nmi.GetProperty("ciHigh").GetDouble());
+    }
+
+    [Fact]
+    public async Task The_politicians_overview_lists_the_four_goal_areas_with_coloured_statuses()
+    {
+        var followUp = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Politician);
+        var overview = await followUp.GetFromJsonAsync<JsonElement>("/api/followup/overview");
+
+        Assert.Equal(fixture.Options.Years.Max(), overview.GetProperty("year").GetInt32());
+        var areas = overview.GetProperty("areas").EnumerateArray().ToList();
+        Assert.Equal(GoalAreaCodes, areas.Select(a => a.GetProperty("code").GetString()).Order());
+        foreach (var area in areas)
+        {
+            var counts = area.GetProperty("indicators");
+            var coloured = counts.GetProperty("green").GetInt32() + counts.GetProperty("yellow").GetInt32() + counts.GetProperty("red").GetInt32();
+            Assert.True(coloured >= 5, $"{area.GetProperty("code")} has only {coloured} coloured indicators: {counts}");
+        }
+        Assert.Equal(13, fixture.Summary.FollowUp!.Goals - 1 - 4);
+        Assert.InRange(fixture.Summary.FollowUp.Indicators, 38, 50);
+    }
+
+    [Fact]
+    public async Task A_goal_area_shows_citizen_indicators_with_CI_next_to_key_figures_with_peers_and_feedback()
+    {
+        var followUp = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Politician);
+        var overview = await followUp.GetFromJsonAsync<JsonElement>("/api/followup/overview");
+        var omsorg = overview.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "omsorg");
+
+        var view = await followUp.GetFromJsonAsync<JsonElement>($"/api/followup/goal-areas/{omsorg.GetProperty("id").GetGuid()}");
+
+        var citizen = view.GetProperty("citizenIndicators").EnumerateArray().ToList();
+        Assert.Contains(citizen, i => i.GetProperty("sourceKey").GetString() == "NMI.aldreomsorg");
+        Assert.All(citizen.Where(i => i.GetProperty("value").ValueKind == JsonValueKind.Number), i =>
+        {
+            var detail = i.GetProperty("citizen");
+            Assert.True(detail.GetProperty("ciLow").GetDouble() <= i.GetProperty("value").GetDouble());
+            Assert.True(detail.GetProperty("ciHigh").GetDouble() >= i.GetProperty("value").GetDouble());
+            Assert.False(string.IsNullOrEmpty(detail.GetProperty("significanceSv").GetString()));
+        });
+        var operational = view.GetProperty("operationalIndicators").EnumerateArray().ToList();
+        Assert.NotEmpty(operational);
+        var waitingTime = operational.Single(i => i.GetProperty("sourceKey").GetString() == "N00923");
+        var keyFigure = waitingTime.GetProperty("keyFigure");
+        Assert.Equal(JsonValueKind.Number, waitingTime.GetProperty("value").ValueKind);
+        Assert.Equal(DemoMunicipality.Country, keyFigure.GetProperty("country").GetProperty("municipality").GetString());
+        Assert.Equal(DemoMunicipality.Peers.Order(), keyFigure.GetProperty("peers").EnumerateArray().Select(p => p.GetProperty("municipality").GetString()).Order());
+        Assert.Equal("Preliminary", keyFigure.GetProperty("koladaStatus").GetString());
+
+        var feedback = view.GetProperty("feedback");
+        Assert.True(feedback.GetProperty("thisYear").GetInt32() > 0);
+        var texts = feedback.GetProperty("recent").EnumerateArray().Select(f => f.GetProperty("text").GetString()!).ToList();
+        Assert.NotEmpty(texts);
+        Assert.DoesNotContain(texts, t => t.Contains("19400512-2385", StringComparison.Ordinal) || t.Contains("070-555 12 34", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Seeding_a_second_time_changes_nothing()
+    {
+        var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
+        var followUp = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Admin);
+        var surveysBefore = (await distribution.GetFromJsonAsync<JsonElement>("/api/surveys")).GetArrayLength();
+        var goalsBefore = (await followUp.GetFromJsonAsync<JsonElement>("/api/goals")).GetArrayLength();
+        var indicatorsBefore = (await followUp.GetFromJsonAsync<JsonElement>("/api/indicators")).GetArrayLength();
+
+        var again = await new DemoMunicipalitySeeder(fixture.Options with { Output = TextWriter.Null }).SeedAsync();
+
+        Assert.True(again.AlreadySeeded);
+        Assert.Equal(surveysBefore, (await distribution.GetFromJsonAsync<JsonElement>("/api/surveys")).GetArrayLength());
+        Assert.Equal(goalsBefore, (await followUp.GetFromJsonAsync<JsonElement>("/api/goals")).GetArrayLength());
+        Assert.Equal(indicatorsBefore, (await followUp.GetFromJsonAsync<JsonElement>("/api/indicators")).GetArrayLength());
+    }
+}
+
+/// <summary>The answer model on its own: reproducible, and it carries the trends the demo promises.</summary>
+public sealed class DemoAnswerModelTests
+{
+    static QuestionnaireSnapshot DefaultQuestionnaire()
+    {
+        var path = Path.Combine(AppHostOptions.FindRepositoryRoot(), "services", "Distribution", "Questionnaires", "default-questionnaire.json");
+        return JsonSerializer.Deserialize<QuestionnaireSnapshot>(File.ReadAllText(path), DemoHttp.Json)!;
+    }
+
+    static double MeanOf(IEnumerable<List<Answer>> answers, string prefix) =>
+        answers.SelectMany(a => a).Where(a => a.QuestionKey.StartsWith(prefix, StringComparison.Ordinal) && a.Number is not null)
+            .Average(a => (double)a.Number!.Value);
+
+    static List<List<Answer>> Generate(AnswerModel model, int yearIndex, int people = 3000) =>
+        Enumerable.Range(0, people).Select(i =>
+        {
+            var random = new Random(i);
+            var respondent = Respondent.From(new Letter(i, i % 2 == 0 ? "Kerstin" : "Johan", "735 30", "X"), random);
+            return model.Generate(respondent, yearIndex, random);
+        }).ToList();
+
+    [Fact]
+    public void The_same_seed_gives_the_same_answers()
+    {
+        var model = new AnswerModel(DefaultQuestionnaire());
+        var letter = new Letter(7, "Lars", "735 91", "X");
+        string Once() => JsonSerializer.Serialize(model.Generate(Respondent.From(letter, new Random(42)), 1, new Random(43)));
+        Assert.Equal(Once(), Once());
+    }
+
+    [Fact]
+    public void Elderly_care_declines_and_preschool_improves_over_the_years()
+    {
+        var model = new AnswerModel(DefaultQuestionnaire());
+        var first = Generate(model, 0);
+        var third = Generate(model, 2);
+
+        Assert.True(MeanOf(first, "nmi.aldreomsorg.") - MeanOf(third, "nmi.aldreomsorg.") > 1.2);
+        Assert.True(MeanOf(third, "nmi.forskola.") - MeanOf(first, "nmi.forskola.") > 0.3);
+        // Conditions hold: only those with a child in preschool answer the preschool questions.
+        Assert.All(first.Where(a => a.Any(x => x.QuestionKey.StartsWith("nmi.forskola.", StringComparison.Ordinal))),
+            a => Assert.Equal(["ja"], a.Single(x => x.QuestionKey == "bakgrund.barn-forskola").Choices));
+    }
+}
