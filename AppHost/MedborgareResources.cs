@@ -35,9 +35,11 @@ public static class MedborgareResources
 
         if (builder.Options.Demo)
         {
-            // The demo's residents all answer from this machine, faster than any real resident; the "answered" flags
-            // reach Distribution within seconds so the reminder round skips them; key figures come with two peers.
+            // The demo's residents all answer from this machine, faster than any real resident (and the seeder's
+            // "are the codes there yet?" probes count as wrong codes); the "answered" flags reach Distribution within
+            // seconds so the reminder round skips them; key figures come with two peers.
             collection.WithEnvironment("RateLimiting__PublicRequestsPerMinute", "100000")
+                .WithEnvironment("CodeThrottle__PerClientLimit", "1000")
                 .WithEnvironment("AnsweredAnnouncer__Interval", "00:00:03");
             for (var i = 0; i < DemoSeeder.DemoMunicipality.Peers.Count; i++)
                 followUp.WithEnvironment($"Kolada__Peers__{i}", DemoSeeder.DemoMunicipality.Peers[i]);
@@ -49,7 +51,7 @@ public static class MedborgareResources
             .WithReference(collection)
             .WithReference(analysis)
             .WithReference(followUp)
-            .WithHttpPort(5080)
+            .WithHttpPort(builder.Options.WebPort)
             .WithBootstrapAdministrator();
 
         return builder;

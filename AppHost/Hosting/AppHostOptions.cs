@@ -16,6 +16,8 @@ public sealed record AppHostOptions
     public string? EnvFile { get; init; }
     /// <summary>Populate the app with the demo municipality once every resource is healthy (first run in this state folder only).</summary>
     public bool Demo { get; init; }
+    /// <summary>The web app's port when it is free (another free port otherwise); 0 for any free port, as the tests use.</summary>
+    public int WebPort { get; init; } = 5080;
     public string BuildConfiguration { get; init; } =
 #if DEBUG
         "Debug";

@@ -26,6 +26,8 @@ public sealed class WholeAppFixture : IAsyncLifetime
             StateDirectory = Path.Combine(AppHostOptions.FindRepositoryRoot(), ".medborgare", "test", $"system-{Guid.NewGuid():N}"[..20]),
             ExistingPostgres = null,
             ExistingRabbitMq = null,
+            // Any free port: two whole apps started at once (two test runs) must never share a web port.
+            WebPort = 0,
             Output = Log,
         };
         var builder = new DistributedApplicationBuilder(options);
