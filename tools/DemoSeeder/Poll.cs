@@ -4,7 +4,7 @@ namespace Medborgare.DemoSeeder;
 static class Poll
 {
     public static async Task UntilAsync(Func<Task<bool>> probe, TimeSpan timeout, CancellationToken ct,
-        bool throwOnTimeout = true, Func<string>? onTimeout = null)
+        bool throwOnTimeout = true, Func<string>? onTimeout = null, TimeSpan? interval = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await probe())
@@ -14,7 +14,7 @@ static class Poll
                 if (!throwOnTimeout) return;
                 throw new TimeoutException(onTimeout?.Invoke() ?? $"Not ready within {timeout.TotalSeconds:0} s");
             }
-            await Task.Delay(200, ct);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(200), ct);
         }
     }
 }

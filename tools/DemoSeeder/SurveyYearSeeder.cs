@@ -126,11 +126,17 @@ sealed class SurveyYearSeeder(DemoOptions options, DemoHttp http)
         return questionnaire!;
     }
 
+    /// <summary>
+    /// Collection learns the codes from InvitationsIssued. Until then a code is unknown, and Collection counts each try
+    /// as a wrong code (it throttles guessing), so the probe is slow, and a throttled answer names the cause.
+    /// </summary>
     Task WaitUntilCollectionKnowsAsync(string code, CancellationToken ct) => Poll.UntilAsync(async () =>
     {
-        var (status, _) = await http.PublicAsync(HttpMethod.Post, options.Collection, "/api/answering/start", new { code }, ct);
+        var (status, body) = await http.PublicAsync(HttpMethod.Post, options.Collection, "/api/answering/start", new { code }, ct);
+        if (status == HttpStatusCode.TooManyRequests)
+            throw new DemoSeedingException($"Collection throttles the seeder's codes ({body}); start the AppHost with --demo, which raises the limit");
         return status == HttpStatusCode.OK;
-    }, options.MessageTimeout, ct);
+    }, options.MessageTimeout, ct, onTimeout: () => "Collection did not learn the invitation codes in time", interval: TimeSpan.FromSeconds(1));
 
     async Task WaitForAnalysisAsync(Guid id, int expected, CancellationToken ct)
     {
