@@ -80,7 +80,10 @@ sealed class FeedbackSeeder(DemoOptions options, DemoHttp http)
     {
         var random = new Random(options.Seed + 60);
         var sent = 0;
-        foreach (var item in Items.Take(options.FeedbackItems))
+        // Interleaved by goal area, so a smaller demo still has feedback in every area.
+        var interleaved = Items.GroupBy(i => i.GoalArea).SelectMany(g => g.Select((item, rank) => (item, rank)))
+            .OrderBy(x => x.rank).Select(x => x.item);
+        foreach (var item in interleaved.Take(options.FeedbackItems))
         {
             var district = random.NextDouble() < 0.8 ? Districts[random.Next(Districts.Length)] : null;
             var withContact = random.NextDouble() < 0.15;
