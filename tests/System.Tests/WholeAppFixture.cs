@@ -33,7 +33,8 @@ public sealed class WholeAppFixture : IAsyncLifetime
         var builder = new DistributedApplicationBuilder(options);
         builder.AddMedborgare();
         App = builder.Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        // Generous: on a loaded 2-core machine migrations and first JIT take far longer than the usual 20 s.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         try
         {
             await App.StartAsync(timeout.Token);
