@@ -37,7 +37,7 @@ public sealed class DemoAppFixture : IAsyncLifetime
         App = builder.Build();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6)); // as WholeAppFixture: a loaded machine starts slowly
             await App.StartAsync(timeout.Token);
             Options = DemoData.Options(App) with
             {
