@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Medborgare.AppHost.Hosting;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
@@ -338,13 +336,5 @@ public sealed class ResidentJourneyBrowserTests(WholeAppFixture fixture) : IAsyn
         await ExpectPageAsync(page, expectedPage);
     }
 
-    static async Task AssertNoAxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-        Assert.True(result.Violations.Length == 0, $"axe found violations on {page.Url}:\n{violations}");
-    }
+    static Task AssertNoAxeViolationsAsync(IPage page) => Axe.AssertNoViolationsAsync(page);
 }
