@@ -20,7 +20,12 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
     IPlaywright playwright = null!;
     IBrowser browser = null!;
 
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
+    public async Task InitializeAsync()
+    {
+        // The whole app and Chromium share two cores with everything else: a page may take more than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        (playwright, browser) = await Browser.LaunchAsync();
+    }
 
     public async Task DisposeAsync()
     {
@@ -37,6 +42,12 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
         var survey = await ResultsSurveySetup.CreateAsync(fixture, year, frame: 3000, sample: 600, Respondents, seed: year);
         var feedbackText = $"Belysningen på gångvägen är trasig ({Guid.NewGuid():N})";
         await SendFeedbackAsync(feedbackText);
+
+        using var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
+        using (var before = await analysis.GetAsync($"/api/surveys/{survey.Id}/results"))
+        {
+            Assert.True(before.IsSuccessStatusCode, $"results → {(int)before.StatusCode}: {await before.Content.ReadAsStringAsync()}");
+        }
 
         var page = await browser.NewPageAsync();
         await LogInAsync(page);
@@ -61,7 +72,7 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
         // Indices: a chart with a name, and a table where each index has a value inside its 95 % CI and an n.
         var indices = page.Locator("#index");
         await Assertions.Expect(indices.Locator("svg[role=img]")).ToHaveCountAsync(3);
-        var nri = indices.GetByRole(AriaRole.Table, new() { Name = "Nöjd-Region-Index och dess faktorer" });
+        var nri = indices.GetByRole(AriaRole.Table, new() { Name = "Nöjd-Region-Index (NRI) och dess faktorer" });
         var nriRow = nri.Locator("tbody tr").First;
         var value = ParseNumber(await nriRow.Locator("td").Nth(0).InnerTextAsync());
         var interval = (await nriRow.Locator("td").Nth(1).InnerTextAsync()).Split('–').Select(ParseNumber).ToArray();
@@ -134,7 +145,6 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
         await Assertions.Expect(page.Locator("#results-status")).ToHaveTextAsync("Publicerade");
         await Axe.AssertNoViolationsAsync(page);
 
-        using var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
         var results = await analysis.GetFromJsonAsync<JsonElement>($"/api/surveys/{survey.Id}/results");
         Assert.Equal("Published", results.GetProperty("status").GetString());
     }
