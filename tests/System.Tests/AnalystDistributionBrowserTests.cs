@@ -311,14 +311,7 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
         return id;
     }
 
-    async Task LogInAsync(IPage page)
-    {
-        await page.GotoAsync($"{Web}/konto/logga-in");
-        await page.GetByLabel("E-postadress").FillAsync("admin@medborgare.local");
-        await page.GetByLabel("Lösenord").FillAsync(fixture.App.CreatedAdministratorPassword!);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{Web}/personal");
-    }
+    Task LogInAsync(IPage page) => fixture.LogInAsAdministratorAsync(page);
 
     /// <summary>A year no survey has yet, away from the years other tests in the same app use.</summary>
     async Task<int> UnusedYearAsync()

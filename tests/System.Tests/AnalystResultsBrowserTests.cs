@@ -20,12 +20,7 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
     IPlaywright playwright = null!;
     IBrowser browser = null!;
 
-    public async Task InitializeAsync()
-    {
-        // The whole app and Chromium share two cores with everything else: a page may take more than Playwright's 5 s default.
-        Assertions.SetDefaultExpectTimeout(20_000);
-        (playwright, browser) = await Browser.LaunchAsync();
-    }
+    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
 
     public async Task DisposeAsync()
     {
@@ -190,14 +185,7 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
             "the results page scrolls sideways at 360 px");
     }
 
-    async Task LogInAsync(IPage page)
-    {
-        await page.GotoAsync($"{Web}/konto/logga-in");
-        await page.GetByLabel("E-postadress").FillAsync("admin@medborgare.local");
-        await page.GetByLabel("Lösenord").FillAsync(fixture.App.CreatedAdministratorPassword!);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{Web}/personal");
-    }
+    Task LogInAsync(IPage page) => fixture.LogInAsAdministratorAsync(page);
 
     /// <summary>A year no survey has yet, in the range the analysts' tests use.</summary>
     async Task<int> UnusedYearAsync()

@@ -14,8 +14,8 @@ public static class Browser
             throw new InvalidOperationException($"{ChromiumPath} is missing. Install it with: apt-get install -y chromium");
         }
         // A 2-core machine running the whole app, its servers and Chromium at once can take longer than Playwright's
-        // default 5 s for a page to settle after a form post; a real failure still fails, only later.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // default 5 s (here 20 s) for a page to settle after a form post; a real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -190,14 +190,7 @@ public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : IAsyncLife
         await Axe.AssertNoViolationsAsync(page);
     }
 
-    async Task LogInAsync(IPage page)
-    {
-        await page.GotoAsync($"{Web}/konto/logga-in");
-        await page.GetByLabel("E-postadress").FillAsync("admin@medborgare.local");
-        await page.GetByLabel("Lösenord").FillAsync(fixture.App.CreatedAdministratorPassword!);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{Web}/personal");
-    }
+    Task LogInAsync(IPage page) => fixture.LogInAsAdministratorAsync(page);
 
     static async Task AssertNoHorizontalOverflowAsync(IPage page)
     {

@@ -50,6 +50,17 @@ public sealed class WholeAppFixture : IAsyncLifetime
 
     public string Url(string resource) => App.Project(resource).Url;
 
+    /// <summary>Logs the printed administrator in on the staff site and lands on the staff home page.</summary>
+    public async Task LogInAsAdministratorAsync(Microsoft.Playwright.IPage page)
+    {
+        var web = Url(ResourceNames.Web);
+        await page.GotoAsync($"{web}/konto/logga-in");
+        await page.GetByLabel("E-postadress").FillAsync("admin@medborgare.local");
+        await page.GetByLabel("Lösenord").FillAsync(App.CreatedAdministratorPassword!);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync($"{web}/personal");
+    }
+
     /// <summary>A client of one service as a staff member; each request carries a fresh token (they live 5 minutes, tests can run longer).</summary>
     public HttpClient StaffClient(string resource, params string[] roles) =>
         new(new FreshTokenHandler(App.SigningKey, roles) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(Url(resource)) };
