@@ -39,6 +39,18 @@ public sealed class PublishTests(AnalysisService service)
         Assert.Equal(Contracts.IndicatorKind.Index, first.Indicators.Single(i => i.Key == "NMI.f1").Kind);
         Assert.Equal(["trygghet"], first.Indicators.Single(i => i.Key == "NMI.f1").GoalAreaTags);
 
+        // The priority matrix travels with the figures, each factor tagged and named as its factor index.
+        var factors = before.Priorities.SelectMany(m => m.Factors.Select(f => (m.OverallKey, f))).ToList();
+        Assert.NotEmpty(factors);
+        Assert.Equal(factors.Count, first.Priorities.Count);
+        foreach (var (overall, factor) in factors)
+        {
+            var sent = first.Priorities.Single(p => p.OverallKey == overall && p.FactorKey == factor.FactorKey);
+            Assert.Equal((factor.Score, factor.Effect, factor.N, factor.Quadrant.ToString()), (sent.Score, sent.Effect, (long)sent.N, sent.Quadrant.ToString()));
+            Assert.Equal(before.Indicators.Single(i => i.Key == factor.FactorKey).GoalAreaTags, sent.GoalAreaTags);
+            Assert.Equal(before.Indicators.Single(i => i.Key == factor.FactorKey).Name.Sv, sent.NameSv);
+        }
+
         var now = await service.ResultsAsync(thisYear.SurveyId);
         var trend = now.Trends.Single(t => t.Key == "NMI");
         Assert.Equal([2025, 2026], trend.Years.Select(y => y.Year));

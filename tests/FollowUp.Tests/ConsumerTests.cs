@@ -37,6 +37,7 @@ public sealed class ConsumerTests : IAsyncLifetime
         Assert.Equal(57, await NmiAsync(2024));
         await using var db = factory.Db();
         Assert.Equal(2, await db.CitizenResults.CountAsync(r => r.Year == 2024));
+        Assert.Equal(5, await db.CitizenPriorities.CountAsync(p => p.Year == 2024));
         Assert.Equal(2, await db.InboxMessages.CountAsync(m => m.Consumer == "SurveyResultsPublishedConsumer"));
     }
 

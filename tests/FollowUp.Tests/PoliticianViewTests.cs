@@ -110,6 +110,10 @@ public sealed class PoliticianViewTests : IAsyncLifetime
         Assert.DoesNotContain(view.Feedback.Recent, f => f.Text.Contains("parken"));
         Assert.Equal([new CategoryCount("Skola", 2), new CategoryCount("Fritids", 1)], view.Feedback.ByCategory);
 
+        // The residents' priorities in this area only (tags compared without case), "Prioritera!" first and larger effects first.
+        Assert.Equal(["NMI.gymnasieskola", "NMI.forskola", "NMI.grundskola", "NMI.bibliotek"], view.Priorities.Select(p => p.FactorKey));
+        Assert.Equal(("Förskola", 70.0, 2.1, PriorityQuadrant.Prioritera), (view.Priorities[1].NameSv, view.Priorities[1].Score, view.Priorities[1].Effect, view.Priorities[1].Quadrant));
+
         Assert.Equal((Assessment.PartlyMet, "Delvis uppfyllt"), (view.Goals[0].Assessment.Effective, view.Goals[0].Assessment.EffectiveSv));
         Assert.Equal(Assessment.Met, view.Goals[1].Assessment.Proposed);
         Assert.Equal(new StatusCounts(2, 1, 1, 0), view.Indicators);

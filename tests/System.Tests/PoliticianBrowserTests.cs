@@ -102,6 +102,14 @@ public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : IAsyncLife
         await Assertions.Expect(chart.Locator("svg[role='img'] polyline.fu-value-line")).ToHaveCountAsync(1);
         await Assertions.Expect(chart.Locator("table tbody tr")).ToHaveCountAsync(3);
 
+        // The residents' top priorities from the year's priority matrix: "Prioritera!" first, whatever order they came in.
+        var priorities = page.Locator("table.fu-priorities tbody tr");
+        await Assertions.Expect(priorities).ToHaveCountAsync(2);
+        await Assertions.Expect(priorities.Nth(0).Locator("th")).ToHaveTextAsync(PoliticianScenario.PriorityName);
+        await Assertions.Expect(priorities.Nth(0)).ToContainTextAsync("Prioritera!");
+        await Assertions.Expect(priorities.Nth(0).Locator("td").Nth(2)).ToHaveTextAsync("2,7");
+        await Assertions.Expect(priorities.Nth(1)).ToContainTextAsync("Lägre prioritet");
+
         // What feedback says here.
         var feedback = page.Locator("section.fu-feedback");
         await Assertions.Expect(feedback).ToContainTextAsync(PoliticianScenario.FeedbackText);
@@ -130,6 +138,8 @@ public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : IAsyncLife
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator("table.fu-citizen").First).ToContainTextAsync("Statistically significant increase since last year");
         await Assertions.Expect(page.Locator("h2#beside-heading")).ToHaveTextAsync("Residents and operations");
+        await Assertions.Expect(page.Locator("table.fu-priorities tbody tr").Nth(0)).ToContainTextAsync("Safety");
+        await Assertions.Expect(page.Locator("table.fu-priorities tbody tr").Nth(0)).ToContainTextAsync("Prioritise!");
     }
 
     async Task AdminEditsTheCouncilGoalAsync(IPage page, PoliticianScenario scenario)

@@ -22,6 +22,7 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
     public const string Kpi = "N07550";
     public const string CitizenKey = "NRI.trygghet";
     public const string Peer = "0583";
+    public const string PriorityName = "Trygghet";
     public const string FeedbackText = "Gångtunneln vid stationen är helt mörk på kvällarna.";
     const string Municipality = "9901";
 
@@ -94,6 +95,19 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
                     ChangeVsLastYear = ChangeSignificance.SignificantIncrease, PreviousValue = 58.2, GoalAreaTags = [code],
                 },
             ],
+            Priorities =
+            [
+                new PriorityResult
+                {
+                    OverallKey = "NRI", FactorKey = "NRI.bostader", NameSv = "Bostäder", NameEn = "Housing", Score = 71.5, Effect = 1.2, N = 830,
+                    Quadrant = PriorityQuadrant.LagrePrioritet, GoalAreaTags = [code],
+                },
+                new PriorityResult
+                {
+                    OverallKey = "NRI", FactorKey = CitizenKey, NameSv = PriorityName, NameEn = "Safety", Score = 63.4, Effect = 2.7, N = 845,
+                    Quadrant = PriorityQuadrant.Prioritera, GoalAreaTags = [code],
+                },
+            ],
         });
         await bus.Bus.Publish(new CitizenFeedbackReceived
         {
@@ -110,7 +124,8 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
             var view = await admin.GetFromJsonAsync<JsonElement>($"/api/followup/goal-areas/{area}?year={Year}", Json);
             var citizen = view.GetProperty("citizenIndicators").EnumerateArray().ToList();
             var feedback = view.GetProperty("feedback").GetProperty("recent").GetArrayLength();
-            if (citizen.Count == 1 && citizen[0].GetProperty("value").ValueKind == JsonValueKind.Number && feedback > 0) return;
+            var priorities = view.GetProperty("priorities").GetArrayLength();
+            if (citizen.Count == 1 && citizen[0].GetProperty("value").ValueKind == JsonValueKind.Number && feedback > 0 && priorities == 2) return;
             if (DateTime.UtcNow > deadline) throw new TimeoutException("FollowUp did not take the published results and the feedback within 60 s: " + view);
             await Task.Delay(250);
         }

@@ -100,6 +100,7 @@ public static class ResultsApi
         {
             SurveyId = id, MunicipalityCode = survey.MunicipalityCode, Year = survey.Year,
             Indicators = [.. report.Indicators.Select(i => Publishing.ToResult(i, survey, previous))],
+            Priorities = [.. Publishing.ToPriorities(report.Priorities, survey)],
         }, clock);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

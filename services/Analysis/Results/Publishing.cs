@@ -26,4 +26,24 @@ public static class Publishing
             GoalAreaTags = ResultsMapping.GoalAreaTags(survey, now.Key),
         };
     }
+
+    /// <summary>Every factor of every overall index's matrix, named and tagged as its factor index is.</summary>
+    public static IEnumerable<PriorityResult> ToPriorities(IEnumerable<PriorityMatrix> matrices, SurveyDefinition survey) =>
+        matrices.SelectMany(m => m.Factors.Select(f =>
+        {
+            var name = ResultsMapping.Name(survey, f.FactorKey);
+            return new PriorityResult
+            {
+                OverallKey = m.OverallKey, FactorKey = f.FactorKey, NameSv = name.Sv, NameEn = name.En,
+                Score = f.Score, Effect = f.Effect, N = (int)Math.Min(f.N, int.MaxValue),
+                Quadrant = f.Quadrant switch
+                {
+                    Quadrant.Prioritera => PriorityQuadrant.Prioritera,
+                    Quadrant.Bevara => PriorityQuadrant.Bevara,
+                    Quadrant.ForbattraOmMojligt => PriorityQuadrant.ForbattraOmMojligt,
+                    _ => PriorityQuadrant.LagrePrioritet,
+                },
+                GoalAreaTags = ResultsMapping.GoalAreaTags(survey, f.FactorKey),
+            };
+        }));
 }

@@ -1,3 +1,4 @@
+using Medborgare.Contracts;
 using Medborgare.FollowUp.Evaluation;
 using Medborgare.FollowUp.Infrastructure;
 using Medborgare.FollowUp.Model;
@@ -12,7 +13,7 @@ namespace Medborgare.FollowUp.Apis;
 
 /// <summary>
 /// The politicians' read model: goal areas with their status, and one goal area with each goal's status and
-/// assessment, citizen indicators beside operational key figures, and what open feedback says there.
+/// assessment, citizen indicators beside operational key figures, the residents' priorities, and what open feedback says there.
 /// Only published survey results exist in this service, so only they appear.
 /// </summary>
 public static class PoliticianViewApi
@@ -42,8 +43,10 @@ public static class PoliticianViewApi
     public sealed record FeedbackItem(DateOnly ReceivedOn, string Category, string? District, string Text);
     public sealed record CategoryCount(string Category, int Count);
     public sealed record FeedbackSummary(int ThisYear, int LastYear, CategoryCount[] ByCategory, FeedbackItem[] Recent);
+    public sealed record PriorityView(string OverallKey, string FactorKey, string NameSv, string? NameEn, double Score, double Effect, int N,
+        PriorityQuadrant Quadrant);
     public sealed record GoalAreaView(int Year, int[] Years, GoalDto Area, StatusCounts Indicators, IndicatorView[] AreaIndicators, GoalView[] Goals,
-        IndicatorView[] CitizenIndicators, IndicatorView[] OperationalIndicators, FeedbackSummary Feedback);
+        IndicatorView[] CitizenIndicators, IndicatorView[] OperationalIndicators, PriorityView[] Priorities, FeedbackSummary Feedback);
 
     public sealed record SeriesPoint(int Period, double? Value, double? Target, IndicatorStatus Status, Trend Trend, double? CiLow, double? CiHigh,
         double? Country, string? KoladaStatus);
@@ -108,6 +111,7 @@ public static class PoliticianViewApi
             StatusCounts.Of(all.Select(i => i.Status)), areaIndicators, goals,
             all.Where(i => i.Source == IndicatorSource.Citizen).ToArray(),
             all.Where(i => i.Source == IndicatorSource.Operational).ToArray(),
+            await PrioritiesAsync(db, municipality, area.Code, period, ct),
             await FeedbackAsync(db, municipality, area.Code, period, ct)));
     }
 
@@ -131,6 +135,29 @@ public static class PoliticianViewApi
         var targets = await db.IndicatorTargets.Select(t => t.Period).Distinct().ToListAsync(ct);
         return survey.Concat(figures).Concat(targets).Distinct().OrderByDescending(y => y).ToArray();
     }
+
+    /// <summary>
+    /// The year's priority-matrix factors tagged with the area, in the order the analyst's matrix table uses: "Prioritera!"
+    /// (low score, high effect), "Bevara", "Förbättra om möjligt", "Lägre prioritet"; within a quadrant the larger effect first.
+    /// </summary>
+    static async Task<PriorityView[]> PrioritiesAsync(FollowUpDbContext db, string municipality, string? code, int year, CancellationToken ct)
+    {
+        if (code is null) return [];
+        var factors = await db.CitizenPriorities.AsNoTracking().Where(p => p.MunicipalityCode == municipality && p.Year == year).ToListAsync(ct);
+        return factors
+            .Where(p => p.GoalAreaTags.Contains(code, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(p => UrgencyRank(p.Quadrant)).ThenByDescending(p => p.Effect).ThenBy(p => p.FactorKey, StringComparer.Ordinal)
+            .Select(p => new PriorityView(p.OverallKey, p.FactorKey, p.NameSv, p.NameEn, p.Score, p.Effect, p.N, p.Quadrant))
+            .ToArray();
+    }
+
+    static int UrgencyRank(PriorityQuadrant quadrant) => quadrant switch
+    {
+        PriorityQuadrant.Prioritera => 0,
+        PriorityQuadrant.Bevara => 1,
+        PriorityQuadrant.ForbattraOmMojligt => 2,
+        _ => 3,
+    };
 
     /// <summary>Feedback in the area: by category this year, and the latest masked texts up to the end of the year.</summary>
     static async Task<FeedbackSummary> FeedbackAsync(FollowUpDbContext db, string municipality, string? code, int year, CancellationToken ct)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Medborgare.FollowUp.Consumers;
 
 /// <summary>
-/// Stores every published indicator result of a year. A republished year replaces that year's results; every
+/// Stores every published indicator result and priority-matrix factor of a year. A republished year replaces that year's results; every
 /// citizen indicator reads its value and status from here, so a new year updates them all at once.
 /// </summary>
 public sealed class SurveyResultsPublishedConsumer(FollowUpDbContext db, TimeProvider clock)
@@ -37,6 +37,16 @@ public sealed class SurveyResultsPublishedConsumer(FollowUpDbContext db, TimePro
                 PreviousValue = result.PreviousValue,
                 GoalAreaTags = result.GoalAreaTags.ToList(),
                 PublishedAt = now,
+            });
+        }
+        await Db.CitizenPriorities.Where(p => p.MunicipalityCode == message.MunicipalityCode && p.Year == message.Year).ExecuteDeleteAsync(ct);
+        foreach (var p in message.Priorities.GroupBy(p => (p.OverallKey, p.FactorKey)).Select(g => g.Last()))
+        {
+            Db.CitizenPriorities.Add(new CitizenPriority
+            {
+                MunicipalityCode = message.MunicipalityCode, Year = message.Year, SurveyId = message.SurveyId,
+                OverallKey = p.OverallKey, FactorKey = p.FactorKey, NameSv = p.NameSv, NameEn = p.NameEn,
+                Score = p.Score, Effect = p.Effect, N = p.N, Quadrant = p.Quadrant, GoalAreaTags = p.GoalAreaTags.ToList(),
             });
         }
         if (await Db.SurveyYears.FindAsync([message.SurveyId], ct) is { } year) year.ResultsPublishedAt = now;

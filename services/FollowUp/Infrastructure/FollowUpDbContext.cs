@@ -16,6 +16,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<KpiMetadata> Kpis => Set<KpiMetadata>();
     public DbSet<KeyFigureImport> KeyFigureImports => Set<KeyFigureImport>();
     public DbSet<CitizenResult> CitizenResults => Set<CitizenResult>();
+    public DbSet<CitizenPriority> CitizenPriorities => Set<CitizenPriority>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<GoalAssessment> GoalAssessments => Set<GoalAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

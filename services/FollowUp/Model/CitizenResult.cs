@@ -32,3 +32,21 @@ public sealed class Feedback
     public required string MaskedText { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
 }
+
+/// <summary>One factor of a published year's priority matrix (from SurveyResultsPublished): what residents would most like improved.</summary>
+public sealed class CitizenPriority
+{
+    public long Id { get; set; }
+    public required string MunicipalityCode { get; set; }
+    public int Year { get; set; }
+    public Guid SurveyId { get; set; }
+    public required string OverallKey { get; set; }
+    public required string FactorKey { get; set; }
+    public required string NameSv { get; set; }
+    public string? NameEn { get; set; }
+    public double Score { get; set; }
+    public double Effect { get; set; }
+    public int N { get; set; }
+    public PriorityQuadrant Quadrant { get; set; }
+    public List<string> GoalAreaTags { get; set; } = [];
+}

@@ -70,8 +70,11 @@ public sealed record CategoryCount(string Category, int Count);
 
 public sealed record FeedbackSummary(int ThisYear, int LastYear, CategoryCount[] ByCategory, FeedbackItem[] Recent);
 
+/// <summary>One factor of the year's priority matrix in the area; <c>Quadrant</c> is Prioritera, Bevara, ForbattraOmMojligt or LagrePrioritet.</summary>
+public sealed record PriorityView(string OverallKey, string FactorKey, string NameSv, string? NameEn, double Score, double Effect, int N, string Quadrant);
+
 public sealed record GoalAreaView(int Year, int[] Years, GoalDto Area, StatusCounts Indicators, IndicatorView[] AreaIndicators, GoalView[] Goals,
-    IndicatorView[] CitizenIndicators, IndicatorView[] OperationalIndicators, FeedbackSummary Feedback);
+    IndicatorView[] CitizenIndicators, IndicatorView[] OperationalIndicators, PriorityView[] Priorities, FeedbackSummary Feedback);
 
 public sealed record SeriesPoint(int Period, double? Value, double? Target, IndicatorStatus Status, Trend Trend, double? CiLow, double? CiHigh,
     double? Country, string? KoladaStatus);

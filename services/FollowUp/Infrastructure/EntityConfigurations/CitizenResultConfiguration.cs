@@ -18,6 +18,22 @@ sealed class CitizenResultConfiguration : IEntityTypeConfiguration<CitizenResult
     }
 }
 
+sealed class CitizenPriorityConfiguration : IEntityTypeConfiguration<CitizenPriority>
+{
+    public void Configure(EntityTypeBuilder<CitizenPriority> b)
+    {
+        b.ToTable("citizen_priorities");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.MunicipalityCode).HasMaxLength(4).IsFixedLength();
+        b.Property(p => p.OverallKey).HasMaxLength(200);
+        b.Property(p => p.FactorKey).HasMaxLength(200);
+        b.Property(p => p.NameSv).HasMaxLength(500);
+        b.Property(p => p.NameEn).HasMaxLength(500);
+        b.Property(p => p.Quadrant).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(p => new { p.MunicipalityCode, p.Year, p.OverallKey, p.FactorKey }).IsUnique();
+    }
+}
+
 sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
 {
     public void Configure(EntityTypeBuilder<Feedback> b)

@@ -59,6 +59,86 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Medborgare.FollowUp.Model.CitizenPriority", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("Effect")
+                        .HasColumnType("double precision")
+                        .HasColumnName("effect");
+
+                    b.Property<string>("FactorKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("factor_key");
+
+                    b.PrimitiveCollection<List<string>>("GoalAreaTags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("goal_area_tags");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("municipality_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("N")
+                        .HasColumnType("integer")
+                        .HasColumnName("n");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name_sv");
+
+                    b.Property<string>("OverallKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("overall_key");
+
+                    b.Property<string>("Quadrant")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("quadrant");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_citizen_priorities");
+
+                    b.HasIndex("MunicipalityCode", "Year", "OverallKey", "FactorKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_citizen_priorities_municipality_code_year_overall_key_facto");
+
+                    b.ToTable("citizen_priorities", (string)null);
+                });
+
             modelBuilder.Entity("Medborgare.FollowUp.Model.CitizenResult", b =>
                 {
                     b.Property<long>("Id")
