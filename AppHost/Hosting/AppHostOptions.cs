@@ -10,6 +10,8 @@ public sealed record AppHostOptions
     /// <summary>Use this RabbitMQ broker (amqp://user:pass@host:port) instead of starting one.</summary>
     public string? ExistingRabbitMq { get; init; }
     public string? OtlpEndpoint { get; init; }
+    /// <summary>Extra environment for every service process (the tests set the OTLP protocol and the export delay here).</summary>
+    public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
     public string Environment { get; init; } = "Development";
     /// <summary>Start only PostgreSQL and RabbitMQ (for the test command), and write their addresses to <see cref="EnvFile"/>.</summary>
     public bool ServersOnly { get; init; }

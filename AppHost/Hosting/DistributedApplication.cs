@@ -167,6 +167,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
         if (options.OtlpEndpoint is not null) env["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint;
+        foreach (var (key, value) in options.ServiceEnvironment) env[key] = value;
         foreach (var reference in project.ConnectionReferences) env[$"ConnectionStrings__{reference.Name}"] = reference.ConnectionString;
         foreach (var service in project.ServiceReferences) env[$"services__{service.Name}__http__0"] = service.Url;
         foreach (var (key, value) in project.Environment) env[key] = value;

@@ -6,6 +6,8 @@ public sealed record SurveyResultsPublished
     public required Guid SurveyId { get; init; }
     public required string MunicipalityCode { get; init; }
     public required int Year { get; init; }
+    /// <summary>When Analysis published these figures; a consumer keeps the latest publication of a year, whatever order they arrive in.</summary>
+    public DateTimeOffset PublishedAt { get; init; }
     public required IReadOnlyList<IndicatorResult> Indicators { get; init; }
     /// <summary>The priority matrix: every factor's score and effect on its overall index, with its quadrant.</summary>
     public IReadOnlyList<PriorityResult> Priorities { get; init; } = [];

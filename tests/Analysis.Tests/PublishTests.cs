@@ -82,4 +82,47 @@ public sealed class PublishTests(AnalysisService service)
         Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{thisYear.SurveyId}/results/publish", null)).StatusCode);
         await PublishedAsync(thisYear.SurveyId, 2);
     }
+
+    [Fact]
+    public async Task Published_results_kept_current_are_republished_by_later_answers_and_otherwise_left_alone()
+    {
+        var municipality = AnalysisService.NewMunicipality();
+        var kept = TestSurvey.Published(2027, municipality);
+        var fixedOnce = TestSurvey.Published(2028, municipality);
+        foreach (var survey in new[] { kept, fixedOnce })
+        {
+            await service.StartSurveyAsync(survey, TestSurvey.Margins(survey.SurveyId, seed: 3));
+            await service.SendResponsesAsync(survey.SurveyId, TestSurvey.Responses(survey.SurveyId, 320, seed: 7));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{kept.SurveyId}/results/publish?keepCurrent=true", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{fixedOnce.SurveyId}/results/publish", null)).StatusCode);
+        var firstN = (await PublishedAsync(kept.SurveyId, 1)).Indicators.Single(i => i.Key == "NMI").N;
+        await PublishedAsync(fixedOnce.SurveyId, 1);
+        Assert.True((await service.ResultsAsync(kept.SurveyId)).KeepPublishedCurrent);
+
+        // Ten late answers to each survey.
+        foreach (var survey in new[] { kept, fixedOnce })
+            foreach (var late in TestSurvey.Responses(survey.SurveyId, 10, seed: 8)) await service.PublishAsync(late);
+
+        // The kept survey's figures follow the answers: a republication has the NMI of all 330 respondents.
+        await Eventually.TrueAsync(async () => (await service.ResultsAsync(kept.SurveyId)).Respondents == 330, what: "the late answers counted");
+        var current = (await service.ResultsAsync(kept.SurveyId)).Indicators.Single(i => i.Key == "NMI");
+        Assert.True(current.N > firstN);
+        await Eventually.TrueAsync(() => Task.FromResult(service.Bus.Received.Where(m => m.Message.SurveyId == kept.SurveyId)
+            .Any(m => m.Message.Indicators.Single(i => i.Key == "NMI") is var nmi && nmi.N == current.N && Math.Abs(nmi.Value - current.Value) < 1e-9)),
+            what: "a republication counting the late answers");
+
+        // The other survey counts them too, but its published figures wait for the analyst.
+        await Eventually.TrueAsync(async () => (await service.ResultsAsync(fixedOnce.SurveyId)).Respondents == 330, what: "the late answers counted");
+        await Task.Delay(1000);
+        Assert.Single(service.Bus.Received, m => m.Message.SurveyId == fixedOnce.SurveyId);
+    }
+
+    [Fact]
+    public async Task A_malformed_keep_current_flag_is_a_400_problem()
+    {
+        var response = await service.Analyst.PostAsync($"/api/surveys/{Guid.NewGuid()}/results/publish?keepCurrent=perhaps", null);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -100,6 +100,21 @@ public sealed class DistributionFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_frame_uploaded_twice_at_once_is_stored_once_without_an_error()
+    {
+        var survey = await CreateAsync();
+        var csv = new StringBuilder("id;namn;adress;postnummer;ort;fodd;kon;distrikt\n");
+        for (var i = 1; i <= 2000; i++) csv.Append($"P{i};Person {i};Gatan {i};123 45;Orten;{1940 + i % 60};{(i % 2 == 0 ? "K" : "M")};{(i % 3 == 0 ? "Norra" : "Södra")}\n");
+
+        // A double-clicked upload: two identical imports race; the survey's row lock runs them one after the other.
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            analyst.PutAsync($"/api/surveys/{survey.Id}/frame", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))));
+
+        Assert.All(uploads, u => Assert.Equal(HttpStatusCode.OK, u.StatusCode));
+        Assert.Equal(2000, (await analyst.GetFromJsonAsync<FrameApi.FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+    }
+
+    [Fact]
     public async Task The_whole_distribution_path_from_frame_to_purge()
     {
         await using var issuedListener = await TestBus<InvitationsIssued>.StartAsync(factory.BrokerConnectionString, "test-invitations");

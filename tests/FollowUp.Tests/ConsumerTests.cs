@@ -42,6 +42,21 @@ public sealed class ConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_older_publication_of_a_year_that_arrives_last_does_not_replace_the_newer()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, Messages.Results(2031, nmi: 58) with { PublishedAt = at.AddMinutes(1) }, Guid.NewGuid());
+        await Eventually.TrueAsync(async () => await NmiAsync(2031) == 58, what: "the newer publication");
+
+        // The analyst's first publication, overtaken on the broker by a republication a minute later.
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, Messages.Results(2031, nmi: 55) with { PublishedAt = at }, Guid.NewGuid());
+        await using var db = factory.Db();
+        await Eventually.TrueAsync(async () => await db.InboxMessages.CountAsync(m => m.Consumer == "SurveyResultsPublishedConsumer") >= 2,
+            what: "both publications handled");
+        Assert.Equal(58, await NmiAsync(2031));
+    }
+
+    [Fact]
     public async Task A_new_year_is_stored_beside_the_last_and_keeps_its_significance()
     {
         await TestMessages.PublishAsync(factory.BrokerConnectionString, Messages.Results(2024, nmi: 55), Guid.NewGuid());

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Medborgare.ServiceDefaults;
+using Medborgare.Testing;
 using Microsoft.Playwright;
 
 namespace Medborgare.SystemTests;
@@ -309,6 +310,51 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
         (await distribution.PostAsJsonAsync($"/api/surveys/{id}/sample", new { allocation = "Proportional", size = 50, seed = 7 })).EnsureSuccessStatusCode();
         (await distribution.PostAsync($"/api/surveys/{id}/invitations", null)).EnsureSuccessStatusCode();
         return id;
+    }
+
+    [Fact]
+    public async Task An_analyst_keys_in_a_paper_questionnaire_without_javascript_and_a_code_counts_once()
+    {
+        var survey = await ResidentSurvey.GetAsync(fixture);
+        var code = survey.TakeCode();
+        var before = await survey.RespondentsAsync(fixture);
+        await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await LogInAsync(page);
+
+        // Reached from the survey's response rate.
+        await page.GotoAsync($"{Web}/analys/enkater/{survey.Id}#svarsfrekvens");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mata in pappersenkäter" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync($"{Web}/analys/enkater/{survey.Id}/pappersenkat");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mata in pappersenkäter");
+        await Assertions.Expect(page.Locator("#q-nri-helhet-nojd legend")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+
+        // A code copied with one wrong character: caught by the check character, explained at the field, answers kept.
+        var typo = code[..^1] + (code[^1] == '2' ? '3' : '2');
+        await page.GetByLabel("Koden på pappersenkäten").FillAsync(typo);
+        await page.Locator("label[for='q-nri-helhet-nojd-7']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera pappersenkäten" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#paper-code-error")).ToContainTextAsync("felskriven");
+        await Assertions.Expect(page.Locator(".error-summary a[href$='#paper-code']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByLabel("Koden på pappersenkäten")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#q-nri-helhet-nojd-7")).ToBeCheckedAsync();
+        await Axe.AssertNoViolationsAsync(page);
+
+        // The right code: registered with a receipt, and the form is empty for the next questionnaire.
+        await page.GetByLabel("Koden på pappersenkäten").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera pappersenkäten" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#paper-registered")).ToContainTextAsync(new Regex("kvitto M-[0-9A-Z]{8}"));
+        await Assertions.Expect(page.Locator("#q-nri-helhet-nojd-7")).Not.ToBeCheckedAsync();
+        await Eventually.TrueAsync(async () => await survey.RespondentsAsync(fixture) == before + 1, TimeSpan.FromSeconds(60),
+            "Analysis counting the paper questionnaire");
+
+        // The same code again: refused at the field, nothing counted twice.
+        await page.GetByLabel("Koden på pappersenkäten").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera pappersenkäten" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#paper-code-error")).ToContainTextAsync("redan använd");
+        await Task.Delay(1000);
+        Assert.Equal(before + 1, await survey.RespondentsAsync(fixture));
     }
 
     Task LogInAsync(IPage page) => fixture.LogInAsAdministratorAsync(page);

@@ -30,7 +30,7 @@ public sealed class AppHostProcessTests
             var children = ChildrenOf(apphost.Id);
             Assert.Equal(5, children.Count(c => c.CommandLine.Contains("Medborgare.", StringComparison.Ordinal)));
 
-            Process.Start("kill", ["-INT", apphost.Id.ToString()])!.WaitForExit();
+            Process.Start("kill", [StopSignal(), apphost.Id.ToString()])!.WaitForExit();
 
             Assert.True(apphost.WaitForExit(TimeSpan.FromSeconds(60)), "the AppHost did not stop within 60 s:\n" + string.Join("\n", output));
             Assert.Equal(0, apphost.ExitCode);
@@ -42,6 +42,18 @@ public sealed class AppHostProcessTests
         {
             if (!apphost.HasExited) apphost.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>
+    /// Ctrl+C's SIGINT, unless this test run was started as a background job: a shell then starts it with SIGINT ignored, the
+    /// AppHost inherits that, and .NET keeps an inherited ignore (as POSIX expects of background jobs). The AppHost stops the
+    /// same way on SIGTERM, so that is sent instead.
+    /// </summary>
+    static string StopSignal()
+    {
+        var ignored = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))[7..].Trim();
+        var sigintIgnored = (Convert.ToUInt64(ignored, 16) & (1UL << (2 - 1))) != 0;
+        return sigintIgnored ? "-TERM" : "-INT";
     }
 
     static List<(int Pid, string CommandLine)> ChildrenOf(int parent) =>

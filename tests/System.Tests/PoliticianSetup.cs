@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,16 +24,6 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
     public const string PriorityName = "Trygghet";
     public const string FeedbackText = "Gångtunneln vid stationen är helt mörk på kvällarna.";
     const string Municipality = "9901";
-
-    /// <summary>
-    /// FollowUp compares key figures with the peers in its <c>Kolada:Peers</c>. The services inherit this process's
-    /// environment, so the whole app under test compares with one peer municipality, as a configured municipality would.
-    /// </summary>
-    [ModuleInitializer]
-    internal static void ConfigurePeer()
-    {
-        if (Environment.GetEnvironmentVariable("Kolada__Peers__0") is null) Environment.SetEnvironmentVariable("Kolada__Peers__0", Peer);
-    }
 
     static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 

@@ -33,26 +33,38 @@ public static class ResultsSurveySetup
         var codes = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')[4]).ToList();
         Assert.True(codes.Count >= respondents + 1, $"Expected at least {respondents + 1} codes, got {codes.Count}.");
 
+        var freeTexts = await AnswerAsync(fixture, id, codes.Take(respondents).ToList(), probe: codes[^1], seed, shift: 0, expectedRespondents: respondents);
+        return new Survey(id, year, respondents, freeTexts);
+    }
+
+    /// <summary>
+    /// Residents answer with the given codes through Collection's public answering API, four at a time, until Analysis has
+    /// counted <paramref name="expectedRespondents"/> for the survey. The probe code is only started, never submitted: once
+    /// Collection accepts it, it has learnt the codes. <paramref name="shift"/> moves every scale answer up or down. Returns
+    /// the free-text answers given.
+    /// </summary>
+    public static async Task<List<string>> AnswerAsync(WholeAppFixture fixture, Guid id, IReadOnlyList<string> codes, string probe, int seed,
+        int shift, long expectedRespondents)
+    {
         using var collection = new HttpClient { BaseAddress = new Uri(fixture.Url(ResourceNames.Collection)) };
         var questionnaire = await WaitForQuestionnaireAsync(collection, id);
-        // The last code is the probe: Collection has learnt the codes' hashes once it accepts it.
         await WaitUntilAsync(TimeSpan.FromSeconds(60), async () =>
         {
-            using var probe = await collection.PostAsJsonAsync("/api/answering/start", new { code = codes[^1] });
-            return probe.IsSuccessStatusCode;
+            using var started = await collection.PostAsJsonAsync("/api/answering/start", new { code = probe });
+            return started.IsSuccessStatusCode;
         }, "Collection never accepted an issued code");
 
         var freeTexts = new List<string>();
         var questions = questionnaire.Sections.SelectMany(s => s.Questions).ToList();
         using var gate = new SemaphoreSlim(4);
-        var submissions = Enumerable.Range(0, respondents).Select(async i =>
+        var submissions = codes.Select(async (code, i) =>
         {
-            var answers = Answers(questions, seed * 10_000 + i, out var freeText);
+            var answers = Answers(questions, seed * 10_000 + i, shift, out var freeText);
             if (freeText is not null) lock (freeTexts) freeTexts.Add(freeText);
             await gate.WaitAsync();
             try
             {
-                await SubmitAsync(collection, codes[i], answers);
+                await SubmitAsync(collection, code, answers);
             }
             finally
             {
@@ -62,24 +74,23 @@ public static class ResultsSurveySetup
         await Task.WhenAll(submissions);
 
         using var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
-        long counted = 0;
         await WaitUntilAsync(TimeSpan.FromMinutes(2), async () =>
         {
             using var response = await analysis.GetAsync($"/api/surveys/{id}/respondents");
-            counted = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("respondents").GetInt64() : 0;
-            return counted == respondents;
-        }, $"Analysis did not count all {respondents} responses");
-        return new Survey(id, year, respondents, freeTexts);
+            var counted = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("respondents").GetInt64() : 0;
+            return counted == expectedRespondents;
+        }, $"Analysis did not count all {expectedRespondents} responses");
+        return freeTexts;
     }
 
     /// <summary>
     /// Seeded answers: a general satisfaction level per respondent, scale answers scattered around it with some "vet ej",
     /// every choice question answered (so conditions apply), and a comment from about one respondent in five.
     /// </summary>
-    static List<Answer> Answers(IReadOnlyList<QuestionSnapshot> questions, int respondent, out string? freeText)
+    static List<Answer> Answers(IReadOnlyList<QuestionSnapshot> questions, int respondent, int shift, out string? freeText)
     {
         var random = new Random(respondent);
-        var level = 2 + random.NextDouble() * 8;
+        var level = 2 + random.NextDouble() * 8 + shift;
         var answers = new List<Answer>();
         freeText = null;
         foreach (var q in questions)

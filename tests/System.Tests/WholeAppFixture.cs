@@ -18,9 +18,13 @@ public sealed class WholeAppFixture : IAsyncLifetime
     public TextWriter Log { get; private set; } = TextWriter.Null;
     public string LogText => log.ToString();
 
+    /// <summary>Every service's spans, exported over OTLP as to a collector.</summary>
+    public OtlpReceiver Traces { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Log = TextWriter.Synchronized(log);
+        Traces = await OtlpReceiver.StartAsync();
         var options = AppHostOptions.Parse([]) with
         {
             StateDirectory = Path.Combine(AppHostOptions.FindRepositoryRoot(), ".medborgare", "test", $"system-{Guid.NewGuid():N}"[..20]),
@@ -29,6 +33,14 @@ public sealed class WholeAppFixture : IAsyncLifetime
             // Any free port: two whole apps started at once (two test runs) must never share a web port.
             WebPort = 0,
             Output = Log,
+            OtlpEndpoint = Traces.Endpoint,
+            ServiceEnvironment = new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
+                // FollowUp compares key figures with the peers in its Kolada:Peers, as a configured municipality would.
+                ["Kolada__Peers__0"] = PoliticianScenario.Peer,
+            },
         };
         var builder = new DistributedApplicationBuilder(options);
         builder.AddMedborgare();
@@ -42,11 +54,16 @@ public sealed class WholeAppFixture : IAsyncLifetime
         catch
         {
             await App.DisposeAsync();
+            await Traces.DisposeAsync();
             throw new InvalidOperationException("The app did not start. Its log:\n" + LogText);
         }
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Traces.DisposeAsync();
+    }
 
     public string Url(string resource) => App.Project(resource).Url;
 

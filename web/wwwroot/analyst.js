@@ -2,14 +2,17 @@
 // so that the browser can report how much has been sent, and then Distribution's import (all or nothing) is awaited; the page
 // that the web app redirects to (the frame, or the list of bad lines) is then opened. Without JavaScript the form posts as it is.
 (function () {
+    // Forms already given the handler. Not a data attribute: Blazor's enhanced navigation keeps the form element (and its
+    // listener) but resets its attributes to the server's HTML, and a second listener would send the file twice.
+    var enhanced = new WeakSet();
     function enhance(form) {
-        if (form.dataset.progressReady) return;
-        form.dataset.progressReady = 'true';
+        if (enhanced.has(form)) return;
+        enhanced.add(form);
         form.addEventListener('submit', function (event) {
             var input = form.querySelector('input[type=file]');
             if (!input || !input.files || input.files.length === 0 || !window.XMLHttpRequest || !window.FormData) return;
             event.preventDefault();
-            event.stopPropagation();
+            event.stopImmediatePropagation();
             var status = form.querySelector('[data-upload-status]');
             var bar = form.querySelector('progress');
             var button = form.querySelector('button[type=submit]');

@@ -21,7 +21,7 @@ public static class ResultsApi
         api.MapGet("/breakdown", GetChoiceBreakdown).WithName("GetChoiceBreakdown")
             .WithSummary("Every indicator broken down by the answer to a choice question, with suppression");
         api.MapPost("/publish", Publish).WithName("PublishSurveyResults")
-            .WithSummary("Publishes the year's results: stores the figures and announces SurveyResultsPublished");
+            .WithSummary("Publishes the year's results: stores the figures and announces SurveyResultsPublished (?keepCurrent=true: later answers republish them until the survey closes)");
 
         return app;
     }
@@ -72,38 +72,28 @@ public static class ResultsApi
         return TypedResults.Ok(breakdowns.Select(b => b.ToDto()).ToArray());
     }
 
-    public sealed record PublishedDto(Guid SurveyId, int Year, DateTimeOffset PublishedAt, int Indicators);
+    public sealed record PublishedDto(Guid SurveyId, int Year, DateTimeOffset PublishedAt, int Indicators, bool KeepCurrent);
 
-    static async Task<Results<Ok<PublishedDto>, NotFound, ProblemHttpResult>> Publish(Guid id, ResultsCalculator results,
-        AnalysisDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Publishes the year's results. With <c>?keepCurrent=true</c>, answers that arrive while the survey is still open (late letters,
+    /// keyed-in paper forms) republish the figures as they are counted, until the survey closes; without it they wait for the
+    /// analyst's next publication.
+    /// </summary>
+    static async Task<Results<Ok<PublishedDto>, NotFound, ProblemHttpResult>> Publish(Guid id, bool? keepCurrent, ResultsPublisher publisher,
+        AnalysisDbContext db, CancellationToken ct)
     {
-        if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
-        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins();
-        var report = await results.ReportAsync(survey, margins, fromRaw: false, ct);
-        if (report.Respondents == 0)
-            return TypedResults.Problem(statusCode: 409, title: "No respondents", detail: "There is nothing to publish yet.");
-        if (report.Calibration.Status != CalibrationStatus.Converged)
-            return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: report.Calibration.Message);
-
-        var previous = (await results.PreviousYearsAsync(survey, ct)).LastOrDefault();
-        var publishedAt = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.PublishedIndicators.Where(p => p.SurveyId == id).ExecuteDeleteAsync(ct);
-        db.PublishedIndicators.AddRange(report.Indicators.Select(i => new Model.PublishedIndicator
+        var outcome = await publisher.PublishAsync(id, ct);
+        switch (outcome.Refusal)
         {
-            SurveyId = id, Key = i.Key, Kind = i.Kind.ToString(), Value = i.Value, StandardError = i.StandardError, N = i.N,
-            Mean = i.Mean, MeanStandardError = i.MeanStandardError,
-        }));
-        var stored = await db.Surveys.SingleAsync(s => s.SurveyId == id, ct);
-        stored.ResultsPublishedAt = publishedAt;
-        db.AddToOutbox(new SurveyResultsPublished
-        {
-            SurveyId = id, MunicipalityCode = survey.MunicipalityCode, Year = survey.Year,
-            Indicators = [.. report.Indicators.Select(i => Publishing.ToResult(i, survey, previous))],
-            Priorities = [.. Publishing.ToPriorities(report.Priorities, survey)],
-        }, clock);
-        await db.SaveChangesAsync(ct);
+            case PublishRefusal.NotFound: return TypedResults.NotFound();
+            case PublishRefusal.NoMargins: return NoMargins();
+            case PublishRefusal.NoRespondents: return TypedResults.Problem(statusCode: 409, title: "No respondents", detail: outcome.Detail);
+            case PublishRefusal.NotConverged: return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: outcome.Detail);
+        }
+        var keep = keepCurrent ?? false;
+        await db.Surveys.Where(s => s.SurveyId == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.KeepPublishedCurrent, keep), ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(new PublishedDto(id, survey.Year, publishedAt, report.Indicators.Count));
+        return TypedResults.Ok(new PublishedDto(id, outcome.Year, outcome.PublishedAt, outcome.Indicators, keep));
     }
 }

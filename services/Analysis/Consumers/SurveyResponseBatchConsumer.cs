@@ -16,9 +16,11 @@ namespace Medborgare.Analysis.Consumers;
 /// NOTHING tells which are new), the new responses are stored, and their values are added to the per-cell
 /// sufficient statistics of every kernel variable (items, shares, factors, overall indices, priority-matrix
 /// pairs) with one statement per table. A redelivered message, or one that another replica already
-/// took, changes nothing. Batching is what lets one PostgreSQL keep up with a thousand responses a second.
+/// took, changes nothing. Batching is what lets one PostgreSQL keep up with a thousand responses a second. Published results
+/// that the analyst asked to keep current are republished in the same transaction.
 /// </summary>
-public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefinitions definitions, TimeProvider clock) : IConsumer<Batch<SurveyResponseSubmitted>>
+public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefinitions definitions, ResultsPublisher publisher,
+    TimeProvider clock, ILogger<SurveyResponseBatchConsumer> logger) : IConsumer<Batch<SurveyResponseSubmitted>>
 {
     const string ConsumerName = nameof(SurveyResponseBatchConsumer);
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -43,9 +45,29 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
         if (responses.Count > 0)
         {
             var stored = (await InsertResponsesAsync(connection, responses, ct)).ToHashSet();
-            await AddToStatisticsAsync(connection, responses.Where(r => stored.Contains(r.ResponseId)), ct);
+            var counted = responses.Where(r => stored.Contains(r.ResponseId)).ToList();
+            await AddToStatisticsAsync(connection, counted, ct);
+            await KeepPublishedResultsCurrentAsync(counted.Select(r => r.SurveyId).Distinct(), ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Where the analyst published with "keep current" and the survey is still open, the new answers republish the year's
+    /// results in this same transaction (and so in the answer's trace). A year that cannot be published now (say, calibration
+    /// no longer converges) keeps its last published figures: the answers are still counted, and the analyst sees why.
+    /// </summary>
+    async Task KeepPublishedResultsCurrentAsync(IEnumerable<Guid> surveys, CancellationToken ct)
+    {
+        foreach (var surveyId in surveys)
+        {
+            var live = await db.Surveys.AsNoTracking()
+                .AnyAsync(s => s.SurveyId == surveyId && s.KeepPublishedCurrent && s.ResultsPublishedAt != null && s.ClosedAt == null, ct);
+            if (!live) continue;
+            var outcome = await publisher.PublishAsync(surveyId, ct);
+            if (outcome.Refusal != PublishRefusal.None)
+                logger.LogWarning("The published results of survey {SurveyId} were not updated: {Refusal} {Detail}", surveyId, outcome.Refusal, outcome.Detail);
+        }
     }
 
     static async Task<List<Guid>> InsertReturningAsync(NpgsqlConnection connection, string sql, Guid[] ids, CancellationToken ct,

@@ -31,6 +31,7 @@ public static class Extensions
         builder.Services.AddSingleton(ReadReportOptions(builder.Configuration));
         builder.Services.AddSingleton<SurveyDefinitions>();
         builder.Services.AddScoped<ResultsCalculator>();
+        builder.Services.AddScoped<ResultsPublisher>();
         // A stratum with a single respondent has no variance estimate (NaN); say so in the JSON rather than fail.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.Services.AddOpenApi();

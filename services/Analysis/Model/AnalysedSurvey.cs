@@ -14,4 +14,6 @@ public sealed class AnalysedSurvey
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>When the analyst last published the year's results (see <see cref="PublishedIndicator"/>).</summary>
     public DateTimeOffset? ResultsPublishedAt { get; set; }
+    /// <summary>The analyst asked that answers counted after publishing republish the results, until the survey closes.</summary>
+    public bool KeepPublishedCurrent { get; set; }
 }

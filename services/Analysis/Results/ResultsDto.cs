@@ -13,7 +13,7 @@ public sealed record SurveyResultsDto(
     Guid SurveyId, string MunicipalityCode, int Year, LocalizedText Title, ResultStatus Status, DateTimeOffset? PublishedAt,
     bool Closed, long Respondents, CalibrationDto Calibration, IReadOnlyList<IndicatorDto> Indicators,
     IReadOnlyList<BreakdownDto> Breakdowns, IReadOnlyList<PriorityMatrix> Priorities, IReadOnlyList<TrendDto> Trends,
-    IReadOnlyList<ChoiceQuestionDto> ChoiceQuestions);
+    IReadOnlyList<ChoiceQuestionDto> ChoiceQuestions, bool KeepPublishedCurrent);
 
 /// <summary><see cref="MaxRelativeDeviation"/> is null when raking did not run (e.g. no respondents).</summary>
 public sealed record CalibrationDto(CalibrationStatus Status, int Iterations, double? MaxRelativeDeviation,

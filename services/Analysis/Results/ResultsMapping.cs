@@ -14,7 +14,8 @@ public static class ResultsMapping
         [.. report.Breakdowns.Select(ToDto)],
         report.Priorities,
         [.. report.Trends.Select(t => new TrendDto(t.Key, t.Years, t.Comparisons))],
-        [.. survey.Questions.Where(IsChoice).Select(q => new ChoiceQuestionDto(q.Key, Text(q.Text)))]);
+        [.. survey.Questions.Where(IsChoice).Select(q => new ChoiceQuestionDto(q.Key, Text(q.Text)))],
+        stored.KeepPublishedCurrent);
 
     public static bool IsChoice(QuestionSnapshot q) => q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
 

@@ -80,11 +80,15 @@ public static class FrameApi
     static ProblemHttpResult SampleExists() => TypedResults.Problem(title: "A sample has been drawn",
         detail: "The frame cannot change after the sample is drawn.", statusCode: StatusCodes.Status409Conflict);
 
-    /// <summary>Replaces the survey's frame in one transaction with a binary COPY: all rows or none.</summary>
+    /// <summary>
+    /// Replaces the survey's frame in one transaction with a binary COPY: all rows or none. The survey's row is locked first, so
+    /// two imports for one survey at once (a double-clicked upload) run one after the other and the last one wins.
+    /// </summary>
     static async Task<FrameSummary> StoreAsync(DistributionDbContext db, Survey survey, IReadOnlyList<FramePerson> persons,
         ClaimsPrincipal user, TimeProvider clock, string action, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM surveys WHERE id = {survey.Id} FOR UPDATE", ct);
         await db.FrameEntries.Where(f => f.SurveyId == survey.Id).ExecuteDeleteAsync(ct);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

@@ -18,6 +18,11 @@ public sealed class SurveyResultsPublishedConsumer(FollowUpDbContext db, TimePro
     {
         var ct = context.CancellationToken;
         var now = Clock.GetUtcNow();
+        // Publications of a year can overtake each other on the broker (an analyst's publish and an answer's republication a
+        // moment later): an older one than what is stored is already superseded.
+        var stored = await Db.CitizenResults.Where(r => r.MunicipalityCode == message.MunicipalityCode && r.Year == message.Year)
+            .MaxAsync(r => (DateTimeOffset?)r.SourcePublishedAt, ct);
+        if (stored is { } latest && message.PublishedAt < latest) return;
         // Runs inside the base class's transaction, so the replacement and the inbox row commit together.
         await Db.CitizenResults.Where(r => r.MunicipalityCode == message.MunicipalityCode && r.Year == message.Year).ExecuteDeleteAsync(ct);
         foreach (var result in message.Indicators.GroupBy(i => i.Key).Select(g => g.Last()))
@@ -37,6 +42,7 @@ public sealed class SurveyResultsPublishedConsumer(FollowUpDbContext db, TimePro
                 PreviousValue = result.PreviousValue,
                 GoalAreaTags = result.GoalAreaTags.ToList(),
                 PublishedAt = now,
+                SourcePublishedAt = message.PublishedAt,
             });
         }
         await Db.CitizenPriorities.Where(p => p.MunicipalityCode == message.MunicipalityCode && p.Year == message.Year).ExecuteDeleteAsync(ct);

@@ -19,6 +19,8 @@ public sealed class CitizenResult
     public double? PreviousValue { get; set; }
     public List<string> GoalAreaTags { get; set; } = [];
     public DateTimeOffset PublishedAt { get; set; }
+    /// <summary>When Analysis published the figures (the message's time), to keep the latest publication of a year.</summary>
+    public DateTimeOffset SourcePublishedAt { get; set; }
 }
 
 /// <summary>Open feedback (synpunkt) as Collection sent it: personal data already masked.</summary>

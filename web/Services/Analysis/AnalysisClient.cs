@@ -52,8 +52,9 @@ public sealed class AnalysisClient(IHttpClientFactory clients, ILogger<AnalysisC
         return ApiResult<FeedbackDto[]>.Success(items);
     }
 
-    public Task<ApiResult<JsonElement>> PublishAsync(Guid id, CancellationToken ct) =>
-        SendAsync<JsonElement>(Long, HttpMethod.Post, $"{Survey(id)}/results/publish", ct, allowEmpty: true);
+    /// <summary>Publishes the year's results; <paramref name="keepCurrent"/>: answers counted later republish them until the survey closes.</summary>
+    public Task<ApiResult<JsonElement>> PublishAsync(Guid id, bool keepCurrent, CancellationToken ct) =>
+        SendAsync<JsonElement>(Long, HttpMethod.Post, $"{Survey(id)}/results/publish" + (keepCurrent ? "?keepCurrent=true" : ""), ct, allowEmpty: true);
 
     /// <summary>
     /// The survey's free-text questions and its choice questions' option texts, read from the questionnaire Distribution keeps

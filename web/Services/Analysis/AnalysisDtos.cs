@@ -15,7 +15,8 @@ public sealed record ResultText(string? Sv, string? En)
 public sealed record SurveyResultsDto(
     Guid SurveyId, string MunicipalityCode, int Year, ResultText Title, string Status, DateTimeOffset? PublishedAt, bool Closed,
     long Respondents, CalibrationDto Calibration, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<BreakdownDto> Breakdowns,
-    IReadOnlyList<PriorityMatrixDto> Priorities, IReadOnlyList<TrendDto> Trends, IReadOnlyList<ChoiceQuestionDto> ChoiceQuestions)
+    IReadOnlyList<PriorityMatrixDto> Priorities, IReadOnlyList<TrendDto> Trends, IReadOnlyList<ChoiceQuestionDto> ChoiceQuestions,
+    bool KeepPublishedCurrent = false)
 {
     public bool IsPublished => Status == "Published";
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Medborgare.Contracts;
+using Medborgare.ServiceDefaults;
 
 namespace Medborgare.Web.Services.Resident;
 
@@ -34,12 +35,27 @@ public sealed class ResidentCollectionClient(IHttpClientFactory clients, ILogger
     public Task<CollectionResult<FeedbackReceipt>> SendFeedbackAsync(FeedbackRequest request, CancellationToken ct) =>
         SendAsync<FeedbackReceipt>(HttpMethod.Post, "/api/feedback", request, ct);
 
-    async Task<CollectionResult<T>> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken ct)
+    /// <summary>The survey's frozen questionnaire, as Collection serves it to anyone (for the analysts' paper-answer form).</summary>
+    public Task<CollectionResult<PublishedSurvey>> GetSurveyAsync(Guid surveyId, CancellationToken ct) =>
+        SendAsync<PublishedSurvey>(HttpMethod.Get, $"/api/surveys/{surveyId}", null, ct);
+
+    /// <summary>
+    /// An analyst keys in a paper questionnaire against its code (channel = paper), on the residents' validation path. Sent with
+    /// the analyst's token and never retried: the code's unique submission makes a second try a "used code", not a second answer.
+    /// </summary>
+    public Task<CollectionResult<SubmissionReceipt>> SubmitPaperAsync(string code, IReadOnlyList<Answer> answers, CancellationToken ct) =>
+        SendAsync<SubmissionReceipt>(HttpMethod.Post, "/api/paper-responses", new PaperRequest(code, answers), ct,
+            clients.CreateClient(Services.ServiceClients.LongRunningClient(ResourceNames.Collection)));
+
+    async Task<CollectionResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, HttpClient? client = null)
     {
         try
         {
-            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
-            using var response = await Http.SendAsync(request, ct);
+            using var request = new HttpRequestMessage(method, path)
+            {
+                Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json),
+            };
+            using var response = await (client ?? Http).SendAsync(request, ct);
             if (!response.IsSuccessStatusCode) return CollectionResult<T>.Failure(await ReadProblemAsync(response, ct));
             if (typeof(T) == typeof(bool)) return CollectionResult<T>.Success((T)(object)true);
             var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);

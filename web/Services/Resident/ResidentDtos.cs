@@ -19,6 +19,11 @@ sealed record DraftRequest(string Code, int Page, IReadOnlyList<Answer> Answers)
 
 sealed record SubmitRequest(string Code, Guid SubmissionKey, IReadOnlyList<Answer> Answers);
 
+sealed record PaperRequest(string Code, IReadOnlyList<Answer> Answers);
+
+/// <summary>An open survey as Collection knows it: its year and frozen questionnaire.</summary>
+public sealed record PublishedSurvey(Guid SurveyId, int Year, QuestionnaireSnapshot Questionnaire);
+
 public sealed record ContactDetails(string? Name, string? Email, string? Phone);
 
 public sealed record FeedbackRequest(string? Category, string? GoalArea, string? District, string? Text, ContactDetails? Contact, bool ContactConsent);

@@ -84,6 +84,10 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<bool>("KeepPublishedCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("keep_published_current");
+
                     b.Property<string>("MunicipalityCode")
                         .IsRequired()
                         .HasMaxLength(4)

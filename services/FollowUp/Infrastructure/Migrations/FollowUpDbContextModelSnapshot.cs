@@ -198,6 +198,10 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<DateTimeOffset>("SourcePublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("source_published_at");
+
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid")
                         .HasColumnName("survey_id");
