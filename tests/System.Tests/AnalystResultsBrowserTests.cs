@@ -138,6 +138,8 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, publicera resultaten" }).ClickAsync();
         await Assertions.Expect(page.Locator("#publicera").GetByRole(AriaRole.Status)).ToHaveTextAsync("Resultaten är publicerade.");
         await Assertions.Expect(page.Locator("#results-status")).ToHaveTextAsync("Publicerade");
+        // Published without keeping them current: answers counted later wait for the analyst to publish again.
+        await Assertions.Expect(page.Locator("#publicera").GetByRole(AriaRole.Link, new() { Name = "Publicera igen med dagens svar" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page);
 
         // A fresh token: the one made at the start may have expired during a slow run.
