@@ -14,20 +14,9 @@ namespace Medborgare.SystemTests;
 /// and invitations through the staff pages, download the print file, open the letters, and pass axe on every page.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
-public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixture) : IAsyncLifetime
+public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
     const string PrintFileHeader = "namn;adress;postnummer;ort;kod;webbadress";
-
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
 
     string Web => fixture.Url(ResourceNames.Web);
 
@@ -37,7 +26,7 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
     [Fact]
     public async Task An_analyst_creates_a_survey_draws_a_sample_issues_invitations_and_gets_the_print_file_and_letters()
     {
-        var year = await UnusedYearAsync();
+        var year = await fixture.UnusedYearAsync();
         var page = await browser.NewPageAsync();
         await LogInAsync(page);
 
@@ -142,7 +131,7 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
     [Fact]
     public async Task A_malformed_frame_file_is_listed_by_line_and_nothing_is_stored()
     {
-        var year = await UnusedYearAsync();
+        var year = await fixture.UnusedYearAsync();
         using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
         var created = await distribution.PostAsJsonAsync("/api/surveys", new { year, titleSv = $"Felaktig ram {year}" });
         created.EnsureSuccessStatusCode();
@@ -185,7 +174,7 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
     [Fact]
     public async Task Without_javascript_an_analyst_publishes_reminds_closes_and_purges()
     {
-        var year = await UnusedYearAsync();
+        var year = await fixture.UnusedYearAsync();
         using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
         var id = await SurveyWithInvitationsAsync(distribution, year);
         await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false });
@@ -242,7 +231,7 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
     [Fact]
     public async Task An_analyst_edits_the_questionnaire_and_every_problem_is_listed_before_anything_is_saved()
     {
-        var year = await UnusedYearAsync();
+        var year = await fixture.UnusedYearAsync();
         using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
         var created = await distribution.PostAsJsonAsync("/api/surveys", new { year, titleSv = $"Redigerad {year}" });
         created.EnsureSuccessStatusCode();
@@ -358,16 +347,6 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
     }
 
     Task LogInAsync(IPage page) => fixture.LogInAsAdministratorAsync(page);
-
-    /// <summary>A year no survey has yet, away from the years other tests in the same app use.</summary>
-    async Task<int> UnusedYearAsync()
-    {
-        using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
-        var surveys = await distribution.GetFromJsonAsync<JsonElement>("/api/surveys");
-        var taken = surveys.EnumerateArray().Select(s => s.GetProperty("year").GetInt32()).ToHashSet();
-        var free = Enumerable.Range(2030, 70).Where(y => !taken.Contains(y)).ToList();
-        return free[Random.Shared.Next(free.Count)];
-    }
 
     static Task AssertNoAxeViolationsAsync(IPage page) => Axe.AssertNoViolationsAsync(page);
 }

@@ -13,27 +13,16 @@ namespace Medborgare.SystemTests;
 /// text, the CSV export, publishing, axe on every page and no sideways scrolling at 360 px.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
-public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsyncLifetime
+public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
     const int Respondents = 250;
-
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
 
     string Web => fixture.Url(ResourceNames.Web);
 
     [Fact]
     public async Task An_analyst_reads_the_weighted_results_downloads_the_table_and_publishes()
     {
-        var year = await UnusedYearAsync();
+        var year = await fixture.UnusedYearAsync();
         var survey = await ResultsSurveySetup.CreateAsync(fixture, year, frame: 3000, sample: 600, Respondents, seed: year);
         var feedbackText = $"Belysningen på gångvägen är trasig ({Guid.NewGuid():N})";
         await SendFeedbackAsync(feedbackText);
@@ -189,13 +178,4 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : IAsync
 
     Task LogInAsync(IPage page) => fixture.LogInAsAdministratorAsync(page);
 
-    /// <summary>A year no survey has yet, in the range the analysts' tests use.</summary>
-    async Task<int> UnusedYearAsync()
-    {
-        using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
-        var surveys = await distribution.GetFromJsonAsync<JsonElement>("/api/surveys");
-        var taken = surveys.EnumerateArray().Select(s => s.GetProperty("year").GetInt32()).ToHashSet();
-        var free = Enumerable.Range(2030, 70).Where(y => !taken.Contains(y)).ToList();
-        return free[Random.Shared.Next(free.Count)];
-    }
 }

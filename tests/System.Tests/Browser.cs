@@ -27,3 +27,18 @@ public static class Browser
         return (playwright, browser);
     }
 }
+
+/// <summary>A test class that drives Chromium: one browser per test, started before it and closed after it.</summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    IPlaywright playwright = null!;
+    protected IBrowser browser = null!;
+
+    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}

@@ -11,20 +11,9 @@ namespace Medborgare.SystemTests;
 /// nothing overflows at 360 px and the print layout drops the navigation.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
-public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : IAsyncLifetime
+public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
     const int Year = PoliticianScenario.Year;
-
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
 
     string Web => fixture.Url(ResourceNames.Web);
 

@@ -30,16 +30,7 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
     public static async Task<PoliticianScenario> CreateAsync(WholeAppFixture fixture)
     {
         using var admin = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Admin);
-        var goals = await admin.GetFromJsonAsync<JsonElement[]>("/api/goals", Json) ?? [];
-        var vision = goals.FirstOrDefault(g => g.GetProperty("level").GetString() == "Vision");
-        var visionId = vision.ValueKind == JsonValueKind.Object ? vision.GetProperty("id").GetGuid()
-            : await CreateGoalAsync(admin, "Vision", null, null, "Den trygga och hållbara kommunen", "Kommunfullmäktige");
-
-        // The code ties feedback and survey tags to the area: one that Collection's feedback form offers and the default
-        // questionnaire tags, and that no other goal area in this app has taken.
-        var taken = goals.Select(g => g.TryGetProperty("code", out var c) ? c.GetString() : null).ToHashSet();
-        var code = new[] { "livsmiljo", "delaktighet", "omsorg", "utbildning" }.FirstOrDefault(c => !taken.Contains(c))
-            ?? throw new InvalidOperationException("every goal-area code that feedback can carry is already taken in this app");
+        var (visionId, code) = await VisionAndFreeAreaCodeAsync(admin);
         var title = $"Trygghet och livsmiljö {Guid.NewGuid().ToString("N")[..4]}";
         var area = await CreateGoalAsync(admin, "GoalArea", visionId, code, title, "Kommunfullmäktige");
         var council = await CreateGoalAsync(admin, "CouncilGoal", area, null, "Invånarna känner sig trygga", "Kommunfullmäktige");
@@ -120,7 +111,23 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
         }
     }
 
-    static async Task<Guid> CreateGoalAsync(HttpClient admin, string level, Guid? parentId, string? code, string title, string owner)
+    /// <summary>
+    /// The app's vision (created when there is none yet), and a goal-area code no goal area here has taken. The code ties
+    /// feedback and survey tags to an area: one that Collection's feedback form offers and the default questionnaire tags.
+    /// </summary>
+    internal static async Task<(Guid VisionId, string Code)> VisionAndFreeAreaCodeAsync(HttpClient admin)
+    {
+        var goals = await admin.GetFromJsonAsync<JsonElement[]>("/api/goals", Json) ?? [];
+        var vision = goals.FirstOrDefault(g => g.GetProperty("level").GetString() == "Vision");
+        var visionId = vision.ValueKind == JsonValueKind.Object ? vision.GetProperty("id").GetGuid()
+            : await CreateGoalAsync(admin, "Vision", null, null, "Den trygga och hållbara kommunen", "Kommunfullmäktige");
+        var taken = goals.Select(g => g.TryGetProperty("code", out var c) ? c.GetString() : null).ToHashSet();
+        var code = new[] { "livsmiljo", "delaktighet", "omsorg", "utbildning" }.FirstOrDefault(c => !taken.Contains(c))
+            ?? throw new InvalidOperationException("every goal-area code that feedback can carry is already taken in this app");
+        return (visionId, code);
+    }
+
+    internal static async Task<Guid> CreateGoalAsync(HttpClient admin, string level, Guid? parentId, string? code, string title, string owner)
     {
         using var response = await admin.PostAsJsonAsync("/api/goals",
             new { level, parentId, code, title, text = $"{title}: måltext för fullmäktige.", responsibleBody = owner, sortOrder = 0 }, Json);
@@ -129,7 +136,7 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
         return JsonNode.Parse(body)!["id"]!.GetValue<Guid>();
     }
 
-    static async Task<Guid> CreateIndicatorAsync(HttpClient admin, object request)
+    internal static async Task<Guid> CreateIndicatorAsync(HttpClient admin, object request)
     {
         using var response = await admin.PostAsJsonAsync("/api/indicators", request, Json);
         var body = await response.Content.ReadAsStringAsync();

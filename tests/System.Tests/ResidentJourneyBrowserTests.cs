@@ -13,19 +13,8 @@ namespace Medborgare.SystemTests;
 /// with JavaScript on and off, in Swedish and English, through axe, and at a phone's 360 px.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
-public sealed class ResidentJourneyBrowserTests(WholeAppFixture fixture) : IAsyncLifetime
+public sealed class ResidentJourneyBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
-
     string Web => fixture.Url(ResourceNames.Web);
 
     [Theory]

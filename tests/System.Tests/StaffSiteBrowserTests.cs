@@ -5,19 +5,8 @@ namespace Medborgare.SystemTests;
 
 /// <summary>The staff site in a real Chromium against the whole app: log in as the printed admin, see health, pass axe.</summary>
 [Collection(WholeAppCollection.Name)]
-public sealed class StaffSiteBrowserTests(WholeAppFixture fixture) : IAsyncLifetime
+public sealed class StaffSiteBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
-
     string Web => fixture.Url(ResourceNames.Web);
 
     [Fact]

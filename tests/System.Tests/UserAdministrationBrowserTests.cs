@@ -8,19 +8,8 @@ namespace Medborgare.SystemTests;
 /// a new politician's one-time password that works, roles that decide what the person reaches, a reset, a deletion.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
-public sealed class UserAdministrationBrowserTests(WholeAppFixture fixture) : IAsyncLifetime
+public sealed class UserAdministrationBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
-
     string Web => fixture.Url(ResourceNames.Web);
 
     [Fact]

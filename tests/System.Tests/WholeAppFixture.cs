@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using Medborgare.AppHost;
 using Medborgare.AppHost.Hosting;
@@ -79,6 +80,20 @@ public sealed class WholeAppFixture : IAsyncLifetime
     }
 
     /// <summary>A client of one service as a staff member; each request carries a fresh token (they live 5 minutes, tests can run longer).</summary>
+    /// <summary>
+    /// A year from 2030 on such that it and the <paramref name="consecutive"/> − 1 years before it have no survey in this app yet:
+    /// the analysts' tests take theirs here, the residents' tests below 2030, so that tests sharing the app never collide.
+    /// </summary>
+    public async Task<int> UnusedYearAsync(int consecutive = 1)
+    {
+        using var distribution = StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
+        var surveys = await distribution.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/surveys");
+        var taken = surveys.EnumerateArray().Select(s => s.GetProperty("year").GetInt32()).ToHashSet();
+        var free = Enumerable.Range(2030 + consecutive - 1, 71 - consecutive)
+            .Where(y => Enumerable.Range(y - consecutive + 1, consecutive).All(year => !taken.Contains(year))).ToList();
+        return free[Random.Shared.Next(free.Count)];
+    }
+
     public HttpClient StaffClient(string resource, params string[] roles) =>
         new(new FreshTokenHandler(App.SigningKey, roles) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(Url(resource)) };
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Medborgare.Distribution.Frames;
 using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
 using Microsoft.Playwright;
@@ -20,22 +20,11 @@ namespace Medborgare.SystemTests;
 /// spans over OTLP, and the test follows that answer in one trace from the web app's form post to FollowUp's update.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
-public sealed class WholeJourneyTests(WholeAppFixture fixture) : IAsyncLifetime
+public sealed class WholeJourneyTests(WholeAppFixture fixture) : BrowserTest
 {
     const int FrameSize = 1500, SampleSize = 400, Respondents = 140;
     const string Indicator = "Nöjd-Medborgar-Index enligt invånarna";
     static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
 
     string Web => fixture.Url(ResourceNames.Web);
 
@@ -43,7 +32,7 @@ public sealed class WholeJourneyTests(WholeAppFixture fixture) : IAsyncLifetime
     public async Task A_survey_goes_from_the_analyst_through_residents_to_the_politicians_goal_area_in_one_traced_path()
     {
         // Last year, as the municipality already has it: a survey answered and published (through the APIs).
-        var year = await UnusedYearPairAsync();
+        var year = await fixture.UnusedYearAsync(consecutive: 2);
         var lastYear = await ResultsSurveySetup.CreateAsync(fixture, year - 1, frame: FrameSize, sample: SampleSize, Respondents, seed: year - 1);
         using (var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst))
             (await analysis.PostAsync($"/api/surveys/{lastYear.Id}/results/publish", null)).EnsureSuccessStatusCode();
@@ -66,7 +55,8 @@ public sealed class WholeJourneyTests(WholeAppFixture fixture) : IAsyncLifetime
 
         // The population register's extract, imported as a file.
         var frameFile = Path.Combine(Path.GetTempPath(), $"ram-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(frameFile, FrameCsv(FrameSize, year), new UTF8Encoding(false));
+        await using (var writer = new StreamWriter(frameFile, false, new UTF8Encoding(false)))
+            SyntheticFrameGenerator.WriteCsv(SyntheticFrameGenerator.Generate(FrameSize, (ulong)year, year), writer);
         try
         {
             var frame = page.Locator("#urvalsram");
@@ -262,61 +252,16 @@ public sealed class WholeJourneyTests(WholeAppFixture fixture) : IAsyncLifetime
     async Task<(Guid Id, string Title)> CreateGoalAreaAsync(int year)
     {
         using var admin = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Admin);
-        var goals = await admin.GetFromJsonAsync<JsonElement[]>("/api/goals") ?? [];
-        var vision = goals.FirstOrDefault(g => g.GetProperty("level").GetString() == "Vision");
-        var visionId = vision.ValueKind == JsonValueKind.Object ? vision.GetProperty("id").GetGuid()
-            : await PostAsync(admin, "/api/goals", new { level = "Vision", title = "Den goda kommunen", responsibleBody = "Kommunfullmäktige" });
-        // The code ties the survey's goal-area tags (and so the priorities) to the area: one no other goal area here has taken.
-        var taken = goals.Select(g => g.TryGetProperty("code", out var c) ? c.GetString() : null).ToHashSet();
-        var code = new[] { "omsorg", "utbildning", "delaktighet", "livsmiljo" }.First(c => !taken.Contains(c));
+        var (visionId, code) = await PoliticianScenario.VisionAndFreeAreaCodeAsync(admin);
         var title = $"Service till invånarna {year}";
-        var area = await PostAsync(admin, "/api/goals", new { level = "GoalArea", parentId = visionId, code, title, responsibleBody = "Kommunfullmäktige" });
-        var council = await PostAsync(admin, "/api/goals",
-            new { level = "CouncilGoal", parentId = area, title = "Invånarna är nöjda med kommunens verksamheter", responsibleBody = "Kommunfullmäktige" });
-        await PostAsync(admin, "/api/indicators", new
+        var area = await PoliticianScenario.CreateGoalAsync(admin, "GoalArea", visionId, code, title, "Kommunfullmäktige");
+        var council = await PoliticianScenario.CreateGoalAsync(admin, "CouncilGoal", area, null,
+            "Invånarna är nöjda med kommunens verksamheter", "Kommunfullmäktige");
+        await PoliticianScenario.CreateIndicatorAsync(admin, new
         {
             goalId = council, name = Indicator, source = "Citizen", sourceKey = "NMI", unit = "", direction = "HigherIsBetter", tolerance = 3.0,
             targets = new[] { new { period = year - 1, target = 55.0 }, new { period = year, target = 60.0 } },
         });
         return (area, title);
-    }
-
-    static async Task<Guid> PostAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST {path} → {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
-    }
-
-    /// <summary>Two consecutive years that no survey in this app has, in the range the analysts' tests use.</summary>
-    async Task<int> UnusedYearPairAsync()
-    {
-        using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
-        var taken = (await distribution.GetFromJsonAsync<JsonElement>("/api/surveys")).EnumerateArray().Select(s => s.GetProperty("year").GetInt32()).ToHashSet();
-        var free = Enumerable.Range(2031, 68).Where(y => !taken.Contains(y) && !taken.Contains(y - 1)).ToList();
-        return free[Random.Shared.Next(free.Count)];
-    }
-
-    /// <summary>
-    /// An extract from the population register in the frame file's format: four districts, both sexes, aged 16 to 95 in the
-    /// survey's year (no one born after this year, which the import refuses).
-    /// </summary>
-    static string FrameCsv(int persons, int surveyYear)
-    {
-        var seed = surveyYear;
-        string[] districts = ["Centrum", "Norra", "Södra", "Landsbygden"];
-        string[] given = ["Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Eva", "Johan", "Sara", "Mohammed"];
-        string[] family = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Ali", "Svensson"];
-        var random = new Random(seed);
-        var csv = new StringBuilder("id;namn;adress;postnummer;ort;fodd;kon;distrikt\n");
-        for (var i = 1; i <= persons; i++)
-        {
-            var born = Math.Min(DateTime.UtcNow.Year, surveyYear - 16 - random.Next(80));
-            csv.Append(CultureInfo.InvariantCulture, $"P-{i};{given[random.Next(given.Length)]} {family[random.Next(family.Length)]};")
-               .Append(CultureInfo.InvariantCulture, $"Storgatan {i};735 {random.Next(10, 99)};Älvsala;{born};{(random.Next(2) == 0 ? "K" : "M")};")
-               .Append(districts[random.Next(districts.Length)]).Append('\n');
-        }
-        return csv.ToString();
     }
 }

@@ -80,10 +80,10 @@ public static class ResultsApi
     /// analyst's next publication.
     /// </summary>
     static async Task<Results<Ok<PublishedDto>, NotFound, ProblemHttpResult>> Publish(Guid id, bool? keepCurrent, ResultsPublisher publisher,
-        AnalysisDbContext db, CancellationToken ct)
+        CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await publisher.PublishAsync(id, ct);
+        var keep = keepCurrent ?? false;
+        var outcome = await publisher.PublishAsync(id, keep, ct);
         switch (outcome.Refusal)
         {
             case PublishRefusal.NotFound: return TypedResults.NotFound();
@@ -91,9 +91,6 @@ public static class ResultsApi
             case PublishRefusal.NoRespondents: return TypedResults.Problem(statusCode: 409, title: "No respondents", detail: outcome.Detail);
             case PublishRefusal.NotConverged: return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: outcome.Detail);
         }
-        var keep = keepCurrent ?? false;
-        await db.Surveys.Where(s => s.SurveyId == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.KeepPublishedCurrent, keep), ct);
-        await tx.CommitAsync(ct);
         return TypedResults.Ok(new PublishedDto(id, outcome.Year, outcome.PublishedAt, outcome.Indicators, keep));
     }
 }

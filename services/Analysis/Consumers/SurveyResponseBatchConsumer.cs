@@ -59,12 +59,13 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
     /// </summary>
     async Task KeepPublishedResultsCurrentAsync(IEnumerable<Guid> surveys, CancellationToken ct)
     {
-        foreach (var surveyId in surveys)
+        var ids = surveys.ToList();
+        var live = await db.Surveys.AsNoTracking()
+            .Where(s => ids.Contains(s.SurveyId) && s.KeepPublishedCurrent && s.ResultsPublishedAt != null && s.ClosedAt == null)
+            .Select(s => s.SurveyId).ToListAsync(ct);
+        foreach (var surveyId in live)
         {
-            var live = await db.Surveys.AsNoTracking()
-                .AnyAsync(s => s.SurveyId == surveyId && s.KeepPublishedCurrent && s.ResultsPublishedAt != null && s.ClosedAt == null, ct);
-            if (!live) continue;
-            var outcome = await publisher.PublishAsync(surveyId, ct);
+            var outcome = await publisher.PublishAsync(surveyId, keepCurrent: null, ct);
             if (outcome.Refusal != PublishRefusal.None)
                 logger.LogWarning("The published results of survey {SurveyId} were not updated: {Refusal} {Detail}", surveyId, outcome.Refusal, outcome.Detail);
         }

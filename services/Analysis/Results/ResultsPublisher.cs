@@ -18,7 +18,8 @@ public sealed record PublishOutcome(PublishRefusal Refusal, string? Detail = nul
 /// </summary>
 public sealed class ResultsPublisher(ResultsCalculator results, AnalysisDbContext db, TimeProvider clock)
 {
-    public async Task<PublishOutcome> PublishAsync(Guid id, CancellationToken ct)
+    /// <summary>Publishes the survey's results now; <paramref name="keepCurrent"/> sets whether later answers republish them (null: unchanged).</summary>
+    public async Task<PublishOutcome> PublishAsync(Guid id, bool? keepCurrent, CancellationToken ct)
     {
         if (await results.FindSurveyAsync(id, ct) is not { } survey) return new(PublishRefusal.NotFound);
         if (await results.MarginsAsync(id, ct) is not { } margins) return new(PublishRefusal.NoMargins);
@@ -28,7 +29,7 @@ public sealed class ResultsPublisher(ResultsCalculator results, AnalysisDbContex
 
         var previous = (await results.PreviousYearsAsync(survey, ct)).LastOrDefault();
         var publishedAt = clock.GetUtcNow();
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.PublishedIndicators.Where(p => p.SurveyId == id).ExecuteDeleteAsync(ct);
         db.PublishedIndicators.AddRange(report.Indicators.Select(i => new PublishedIndicator
         {
@@ -37,6 +38,7 @@ public sealed class ResultsPublisher(ResultsCalculator results, AnalysisDbContex
         }));
         var stored = await db.Surveys.SingleAsync(s => s.SurveyId == id, ct);
         stored.ResultsPublishedAt = publishedAt;
+        if (keepCurrent is { } keep) stored.KeepPublishedCurrent = keep;
         db.AddToOutbox(new SurveyResultsPublished
         {
             SurveyId = id, MunicipalityCode = survey.MunicipalityCode, Year = survey.Year, PublishedAt = publishedAt,
@@ -44,11 +46,7 @@ public sealed class ResultsPublisher(ResultsCalculator results, AnalysisDbContex
             Priorities = [.. Publishing.ToPriorities(report.Priorities, survey)],
         }, clock);
         await db.SaveChangesAsync(ct);
-        if (own is not null)
-        {
-            await own.CommitAsync(ct);
-            await own.DisposeAsync();
-        }
+        if (own is not null) await own.CommitAsync(ct);
         return new(PublishRefusal.None, null, publishedAt, report.Indicators.Count, survey.Year);
     }
 }

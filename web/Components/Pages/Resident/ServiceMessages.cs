@@ -1,3 +1,5 @@
+using Medborgare.Contracts;
+using Medborgare.Web.Services.Resident;
 using Microsoft.Extensions.Localization;
 
 namespace Medborgare.Web.Components.Pages.Resident;
@@ -35,4 +37,28 @@ public static class ServiceMessages
         }
         return message;
     }
+
+    /// <summary>Why a typed code cannot be a code at all, caught by its check character before any lookup.</summary>
+    public static string CodeCheck(IStringLocalizer localizer, InvitationCodeCheck check, string? typed) => check switch
+    {
+        InvitationCodeCheck.Empty => localizer["ResidentCodeEmpty"],
+        InvitationCodeCheck.InvalidCharacter => localizer["ResidentCodeInvalidCharacter"],
+        InvitationCodeCheck.WrongLength => localizer["ResidentCodeWrongLength", InvitationCode.Length, SymbolCount(typed)],
+        _ => localizer["ResidentCodeTypo"],
+    };
+
+    /// <summary>Why Collection refused a well-formed code.</summary>
+    public static string CodeRefused(IStringLocalizer localizer, CodeRefusal refusal) => refusal switch
+    {
+        CodeRefusal.Typo => localizer["ResidentCodeTypo"],
+        CodeRefusal.Used => localizer["ResidentCodeUsed"],
+        CodeRefusal.SurveyClosed => localizer["ResidentSurveyClosed"],
+        CodeRefusal.Expired => localizer["ResidentCodeExpired"],
+        CodeRefusal.Throttled => localizer["ResidentCodeThrottled"],
+        _ => localizer["ResidentCodeUnknown"],
+    };
+
+    /// <summary>The symbols typed, leaving out spaces and every kind of dash.</summary>
+    static int SymbolCount(string? typed) =>
+        typed?.Count(c => !char.IsWhiteSpace(c) && c is not ('-' or (>= '\u2010' and <= '\u2015') or '\u2212')) ?? 0;
 }
