@@ -63,6 +63,8 @@ done
 passed=0; failed=0; total=0
 for trx in "$state"/results/*.trx; do
   [ -f "$trx" ] || continue
+  # The names of failed tests again, last, where a log that shows only its end still has them.
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/FAILED: \1/p'
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")

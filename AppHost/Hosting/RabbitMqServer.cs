@@ -86,6 +86,9 @@ public sealed class RabbitMqServer(string stateDirectory, int amqpPort = 0) : IA
         ["RABBITMQ_MNESIA_BASE"] = Path.Combine(dataDirectory, "mnesia"),
         ["RABBITMQ_LOG_BASE"] = Path.Combine(dataDirectory, "log"),
         ["RABBITMQ_PID_FILE"] = Path.Combine(dataDirectory, "rabbitmq.pid"),
+        // Erlang's schedulers spin while idle by default; on a small machine shared with the services that spinning
+        // takes CPU the services need (RabbitMQ's runtime guide recommends this for shared hosts).
+        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "+sbwt none +sbwtdcpu none +sbwtdio none",
     };
 
     /// <summary>A node left running by an AppHost that was killed would hold the node name: stop it.</summary>

@@ -44,7 +44,11 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
             Db.ChangeTracker.Clear();
             return;
         }
+        Committed(context.Message);
     }
+
+    /// <summary>Called once the effect is committed (not for a message seen before): a place to drop what this process cached.</summary>
+    protected virtual void Committed(TMessage message) { }
 
     /// <summary>Applies the message's effect to <see cref="Db"/> without saving; the base class saves.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);

@@ -143,6 +143,10 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
                             s.PairN[p], s.PairSumX[p], s.PairSumY[p], s.PairSumXX[p], s.PairSumXY[p], s.PairSumYY[p]));
             }
         }
+        // Concurrent batches upsert overlapping rows. Locking them in one fixed order means they wait for each other
+        // instead of deadlocking (which costs PostgreSQL's deadlock_timeout and a retry each time).
+        items = [.. InLockOrder(items, r => (r.Survey, r.Cell)).ThenBy(r => r.Key, StringComparer.Ordinal)];
+        pairs = [.. InLockOrder(pairs, r => (r.Survey, r.Cell)).ThenBy(r => r.Factor, StringComparer.Ordinal).ThenBy(r => r.Overall, StringComparer.Ordinal)];
         if (items.Count > 0) await UpsertItemsAsync(connection, items, ct);
         if (pairs.Count > 0) await UpsertPairsAsync(connection, pairs, ct);
     }
@@ -186,6 +190,10 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
         cmd.Parameters.Add(new NpgsqlParameter("yy", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.YY).ToArray() });
         await cmd.ExecuteNonQueryAsync(ct);
     }
+
+    static IOrderedEnumerable<T> InLockOrder<T>(IEnumerable<T> rows, Func<T, (Guid Survey, Cell Cell)> cell) => rows
+        .OrderBy(r => cell(r).Survey).ThenBy(r => cell(r).Cell.District, StringComparer.Ordinal)
+        .ThenBy(r => cell(r).Cell.Sex, StringComparer.Ordinal).ThenBy(r => cell(r).Cell.AgeGroup, StringComparer.Ordinal);
 
     static void AddCellParameters(NpgsqlCommand cmd, List<(Guid Survey, Cell Cell)> rows)
     {

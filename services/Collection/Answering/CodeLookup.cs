@@ -15,9 +15,9 @@ public sealed record SurveyHeader(Guid SurveyId, int Year, string TitleSv, strin
 
 /// <summary>
 /// Finds the invitation behind an entered code: check character first (a typo never reaches the database),
-/// then the throttle, then the salted hash in every open survey. The code itself is never stored or logged.
+/// then the throttle, then the salted hash in every survey that has issued codes. The code itself is never stored or logged.
 /// </summary>
-public sealed class CodeLookup(CollectionDbContext db, CodeGuessThrottle throttle, TimeProvider clock)
+public sealed class CodeLookup(CollectionDbContext db, SurveyHeaderCache headers, CodeGuessThrottle throttle, TimeProvider clock)
 {
     public async Task<CodeLookupResult> FindAsync(string? code, string client, CancellationToken ct)
     {
@@ -28,20 +28,22 @@ public sealed class CodeLookup(CollectionDbContext db, CodeGuessThrottle throttl
             return new CodeLookupResult(CodeLookupOutcome.Typo);
         }
 
-        var surveys = await db.Surveys.Where(s => s.CodeSalt != null)
-            .Select(s => new SurveyHeader(s.SurveyId, s.Year, s.TitleSv, s.TitleEn, s.CodeSalt!, s.ClosedAt)).ToListAsync(ct);
-        foreach (var survey in surveys)
+        // One round trip: the code hashed with each survey's salt, matched against the (survey, hash) index, with any submission.
+        var hashes = (await headers.GetAsync(db, ct)).ToDictionary(s => s.SurveyId, s => (Survey: s, Hash: InvitationCode.Hash(normalized, s.CodeSalt)));
+        var surveyIds = hashes.Keys.ToList();
+        var hashValues = hashes.Values.Select(h => h.Hash).ToList();
+        var candidates = await db.Invitations.AsNoTracking()
+            .Where(i => surveyIds.Contains(i.SurveyId) && hashValues.Contains(i.CodeHash))
+            .Select(i => new { Invitation = i, Submission = db.Submissions.AsNoTracking().FirstOrDefault(s => s.InvitationId == i.Id) })
+            .ToListAsync(ct);
+        if (candidates.FirstOrDefault(c => hashes[c.Invitation.SurveyId].Hash == c.Invitation.CodeHash) is { } match)
         {
-            var hash = InvitationCode.Hash(normalized, survey.CodeSalt);
-            var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.SurveyId == survey.SurveyId && i.CodeHash == hash, ct);
-            if (invitation is null) continue;
-
-            var submission = await db.Submissions.FirstOrDefaultAsync(s => s.InvitationId == invitation.Id, ct);
+            var survey = hashes[match.Invitation.SurveyId].Survey;
             var outcome = survey.ClosedAt is not null ? CodeLookupOutcome.Closed
-                : submission is not null ? CodeLookupOutcome.Used
-                : invitation.ValidUntil < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) ? CodeLookupOutcome.Expired
+                : match.Submission is not null ? CodeLookupOutcome.Used
+                : match.Invitation.ValidUntil < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) ? CodeLookupOutcome.Expired
                 : CodeLookupOutcome.Found;
-            return new CodeLookupResult(outcome, invitation, survey, submission);
+            return new CodeLookupResult(outcome, match.Invitation, survey, match.Submission);
         }
         throttle.RecordFailure(client);
         return new CodeLookupResult(CodeLookupOutcome.Unknown);

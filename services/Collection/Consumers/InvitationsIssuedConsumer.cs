@@ -1,4 +1,5 @@
 using MassTransit;
+using Medborgare.Collection.Answering;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
 using Medborgare.Contracts;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Medborgare.Collection.Consumers;
 
 /// <summary>Stores the hashes and strata of issued invitations, and the survey's salt to hash entered codes with.</summary>
-public sealed class InvitationsIssuedConsumer(CollectionDbContext db, TimeProvider clock)
+public sealed class InvitationsIssuedConsumer(CollectionDbContext db, SurveyHeaderCache headers, TimeProvider clock)
     : IdempotentConsumer<InvitationsIssued, CollectionDbContext>(db, clock)
 {
     protected override async Task HandleAsync(InvitationsIssued message, ConsumeContext<InvitationsIssued> context)
@@ -29,4 +30,6 @@ public sealed class InvitationsIssuedConsumer(CollectionDbContext db, TimeProvid
             });
         }
     }
+
+    protected override void Committed(InvitationsIssued message) => headers.Invalidate();
 }

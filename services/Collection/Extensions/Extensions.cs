@@ -26,6 +26,7 @@ public static class Extensions
         builder.Services.AddSingleton<CodeGuessThrottle>();
         builder.Services.AddScoped<CodeLookup>();
         builder.Services.AddSingleton<QuestionnaireCache>();
+        builder.Services.AddSingleton<SurveyHeaderCache>();
         builder.Services.AddScoped<SubmissionService>();
         builder.Services.AddHostedService<AnsweredAnnouncer>();
 
