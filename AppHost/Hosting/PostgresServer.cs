@@ -101,6 +101,18 @@ public sealed class PostgresServer(string stateDirectory, int port = 0) : IAsync
             runAsUser: Native.IsRoot ? SystemUser : null);
     }
 
+    /// <summary>
+    /// Stops the server as a crash would (immediate shutdown: no checkpoint, recovery from the WAL at the next start) for
+    /// failure tests. <see cref="StartAsync"/> brings it back on the same port.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        if (!started) return;
+        started = false;
+        await Exec.RunAsync(Path.Combine(FindBinDirectory()!, "pg_ctl"), ["stop", "-D", dataDirectory, "-m", "immediate", "-w"], CancellationToken.None,
+            runAsUser: Native.IsRoot ? SystemUser : null);
+    }
+
     public ValueTask DisposeAsync() => new(StopAsync());
 
     static string? FindBinDirectory()

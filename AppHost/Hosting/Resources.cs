@@ -16,6 +16,9 @@ public sealed class PostgresResource(string name, DistributedApplicationBuilder 
 
     public string Name => name;
 
+    /// <summary>The server this AppHost started, if any (for tests that crash it on purpose).</summary>
+    public PostgresServer? RunningServer => Server;
+
     public DatabaseResource AddDatabase(string databaseName)
     {
         var db = new DatabaseResource(databaseName, this);
@@ -49,6 +52,9 @@ public sealed class RabbitMqResource(string name) : IResourceWithConnectionStrin
     public string Name => name;
     public string ConnectionString => ExistingConnectionString ?? Server?.ConnectionString ?? throw new InvalidOperationException($"{name} has not started");
     public string? ManagementUrl => Server?.ManagementUrl;
+
+    /// <summary>The broker this AppHost started, if any (for tests that kill it on purpose).</summary>
+    public RabbitMqServer? RunningServer => Server;
 }
 
 /// <summary>A .NET project of this repository, run from its build output with Aspire's environment contract.</summary>

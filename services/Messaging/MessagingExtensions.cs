@@ -32,6 +32,7 @@ public static class MessagingExtensions
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(databaseName, tags: [Extensions.ReadyTag]);
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
@@ -53,7 +54,11 @@ public static class MessagingExtensions
                     h.PublisherConfirmation = true;
                     h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
                 });
-                rabbit.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // Long enough to ride out a restart of PostgreSQL (or of a database it waits on) without sending a good message
+                // to the error queue: about two and a half minutes in all. A message that still fails after that goes there.
+                rabbit.UseMessageRetry(r => r.Intervals(
+                    TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10),
+                    TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)));
                 rabbit.ConfigureEndpoints(context);
             });
         });

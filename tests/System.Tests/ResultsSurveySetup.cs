@@ -20,6 +20,15 @@ public static class ResultsSurveySetup
 
     public static async Task<Survey> CreateAsync(WholeAppFixture fixture, int year, int frame, int sample, int respondents, int seed)
     {
+        var (id, codes) = await IssueAsync(fixture, year, frame, sample, seed);
+        Assert.True(codes.Count >= respondents + 1, $"Expected at least {respondents + 1} codes, got {codes.Count}.");
+        var freeTexts = await AnswerAsync(fixture, id, codes.Take(respondents).ToList(), probe: codes[^1], seed, shift: 0, expectedRespondents: respondents);
+        return new Survey(id, year, respondents, freeTexts);
+    }
+
+    /// <summary>A published survey with the default questionnaire, a synthetic frame, a sample and invitations; the codes from the print file.</summary>
+    public static async Task<(Guid Id, List<string> Codes)> IssueAsync(WholeAppFixture fixture, int year, int frame, int sample, int seed)
+    {
         using var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);
         var created = await SendAsync(distribution, HttpMethod.Post, "/api/surveys",
             new { year, titleSv = $"Medborgarundersökning {year}", titleEn = $"Citizen survey {year}", template = "Default",
@@ -30,22 +39,21 @@ public static class ResultsSurveySetup
         await SendAsync(distribution, HttpMethod.Post, $"/api/surveys/{id}/sample", new { allocation = "Proportional", size = sample, seed });
         await SendAsync(distribution, HttpMethod.Post, $"/api/surveys/{id}/invitations");
         var csv = await distribution.GetStringAsync($"/api/surveys/{id}/invitations/print-file");
-        var codes = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')[4]).ToList();
-        Assert.True(codes.Count >= respondents + 1, $"Expected at least {respondents + 1} codes, got {codes.Count}.");
-
-        var freeTexts = await AnswerAsync(fixture, id, codes.Take(respondents).ToList(), probe: codes[^1], seed, shift: 0, expectedRespondents: respondents);
-        return new Survey(id, year, respondents, freeTexts);
+        return (id, csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')[4]).ToList());
     }
 
     /// <summary>
     /// Residents answer with the given codes through Collection's public answering API, four at a time, until Analysis has
     /// counted <paramref name="expectedRespondents"/> for the survey. The probe code is only started, never submitted: once
     /// Collection accepts it, it has learnt the codes. <paramref name="shift"/> moves every scale answer up or down. Returns
-    /// the free-text answers given.
+    /// the free-text answers given. A <paramref name="patient"/> resident whose submit fails for the server's sake (5xx, no
+    /// answer, a dropped connection) presses the button again with the same submission, until <paramref name="countWithin"/>
+    /// has passed; <paramref name="submitted"/> is called after each accepted submission.
     /// </summary>
     public static async Task<List<string>> AnswerAsync(WholeAppFixture fixture, Guid id, IReadOnlyList<string> codes, string probe, int seed,
-        int shift, long expectedRespondents)
+        int shift, long expectedRespondents, bool patient = false, TimeSpan? countWithin = null, Action? submitted = null)
     {
+        var limit = countWithin ?? TimeSpan.FromMinutes(2);
         using var collection = new HttpClient { BaseAddress = new Uri(fixture.Url(ResourceNames.Collection)) };
         var questionnaire = await WaitForQuestionnaireAsync(collection, id);
         await WaitUntilAsync(TimeSpan.FromSeconds(60), async () =>
@@ -64,7 +72,8 @@ public static class ResultsSurveySetup
             await gate.WaitAsync();
             try
             {
-                await SubmitAsync(collection, code, answers);
+                await SubmitAsync(collection, code, answers, patient ? DateTime.UtcNow + limit : null);
+                submitted?.Invoke();
             }
             finally
             {
@@ -74,7 +83,7 @@ public static class ResultsSurveySetup
         await Task.WhenAll(submissions);
 
         using var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
-        await WaitUntilAsync(TimeSpan.FromMinutes(2), async () =>
+        await WaitUntilAsync(limit, async () =>
         {
             using var response = await analysis.GetAsync($"/api/surveys/{id}/respondents");
             var counted = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("respondents").GetInt64() : 0;
@@ -114,18 +123,29 @@ public static class ResultsSurveySetup
         return answers;
     }
 
-    /// <summary>Submits once; Collection's per-client rate limit (429) is waited out, as a patient client would.</summary>
-    static async Task SubmitAsync(HttpClient collection, string code, List<Answer> answers)
+    /// <summary>
+    /// Submits once; Collection's per-client rate limit (429) is waited out, as a patient client would. With a deadline, so
+    /// is any failure that is not the client's mistake, sending the same submission key again.
+    /// </summary>
+    static async Task SubmitAsync(HttpClient collection, string code, List<Answer> answers, DateTime? retryFailuresUntil = null)
     {
         var key = Guid.NewGuid();
         for (var attempt = 0; ; attempt++)
         {
-            using var response = await collection.PostAsJsonAsync("/api/answering/submit", new { code, submissionKey = key, answers }, Json);
-            if (response.IsSuccessStatusCode) return;
-            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt > 60)
+            string failure;
+            try
             {
-                throw new InvalidOperationException($"Submit → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                using var response = await collection.PostAsJsonAsync("/api/answering/submit", new { code, submissionKey = key, answers }, Json);
+                if (response.IsSuccessStatusCode) return;
+                failure = $"Submit → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+                var serverSide = (int)response.StatusCode >= 500;
+                if (response.StatusCode != HttpStatusCode.TooManyRequests && !(serverSide && retryFailuresUntil is not null)) throw new InvalidOperationException(failure);
             }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && retryFailuresUntil is not null)
+            {
+                failure = $"Submit → {ex.GetType().Name}: {ex.Message}";
+            }
+            if ((attempt > 60 && retryFailuresUntil is null) || DateTime.UtcNow > retryFailuresUntil) throw new InvalidOperationException(failure);
             await Task.Delay(1000 + Random.Shared.Next(1000));
         }
     }

@@ -11,7 +11,7 @@ namespace Medborgare.SystemTests;
 /// The whole app as separate processes, started by the AppHost's own code, with PostgreSQL and RabbitMQ
 /// servers of its own: exactly what <c>dotnet run --project AppHost</c> does, in a private state folder.
 /// </summary>
-public sealed class WholeAppFixture : IAsyncLifetime
+public class WholeAppFixture : IAsyncLifetime
 {
     readonly StringWriter log = new();
 
@@ -79,7 +79,6 @@ public sealed class WholeAppFixture : IAsyncLifetime
         await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync($"{web}/personal");
     }
 
-    /// <summary>A client of one service as a staff member; each request carries a fresh token (they live 5 minutes, tests can run longer).</summary>
     /// <summary>
     /// A year from 2030 on such that it and the <paramref name="consecutive"/> − 1 years before it have no survey in this app yet:
     /// the analysts' tests take theirs here, the residents' tests below 2030, so that tests sharing the app never collide.
@@ -94,6 +93,7 @@ public sealed class WholeAppFixture : IAsyncLifetime
         return free[Random.Shared.Next(free.Count)];
     }
 
+    /// <summary>A client of one service as a staff member; each request carries a fresh token (they live 5 minutes, tests can run longer).</summary>
     public HttpClient StaffClient(string resource, params string[] roles) =>
         new(new FreshTokenHandler(App.SigningKey, roles) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(Url(resource)) };
 

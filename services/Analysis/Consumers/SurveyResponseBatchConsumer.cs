@@ -35,6 +35,7 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var keptCurrent = await LockKeptCurrentSurveysAsync(connection, messages.Values.Select(m => m.SurveyId).Distinct().ToArray(), ct);
 
         var fresh = await InsertReturningAsync(connection, """
             INSERT INTO inbox_messages (message_id, consumer, handled_at)
@@ -47,9 +48,28 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
             var stored = (await InsertResponsesAsync(connection, responses, ct)).ToHashSet();
             var counted = responses.Where(r => stored.Contains(r.ResponseId)).ToList();
             await AddToStatisticsAsync(connection, counted, ct);
-            await KeepPublishedResultsCurrentAsync(counted.Select(r => r.SurveyId).Distinct(), ct);
+            await KeepPublishedResultsCurrentAsync(counted.Select(r => r.SurveyId).Distinct().Where(keptCurrent.Contains), ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The surveys among <paramref name="ids"/> whose published results are kept current, locked until this batch commits.
+    /// Batches for such a survey then take turns, so each republication is computed after the batch before it committed:
+    /// two batches side by side would each count only their own new answers, and the last publication would miss some.
+    /// </summary>
+    static async Task<HashSet<Guid>> LockKeptCurrentSurveysAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT survey_id FROM surveys
+            WHERE survey_id = ANY(@ids) AND keep_published_current AND results_published_at IS NOT NULL AND closed_at IS NULL
+            ORDER BY survey_id FOR UPDATE
+            """, connection);
+        cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+        var locked = new HashSet<Guid>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) locked.Add(reader.GetGuid(0));
+        return locked;
     }
 
     /// <summary>
@@ -57,12 +77,8 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
     /// results in this same transaction (and so in the answer's trace). A year that cannot be published now (say, calibration
     /// no longer converges) keeps its last published figures: the answers are still counted, and the analyst sees why.
     /// </summary>
-    async Task KeepPublishedResultsCurrentAsync(IEnumerable<Guid> surveys, CancellationToken ct)
+    async Task KeepPublishedResultsCurrentAsync(IEnumerable<Guid> live, CancellationToken ct)
     {
-        var ids = surveys.ToList();
-        var live = await db.Surveys.AsNoTracking()
-            .Where(s => ids.Contains(s.SurveyId) && s.KeepPublishedCurrent && s.ResultsPublishedAt != null && s.ClosedAt == null)
-            .Select(s => s.SurveyId).ToListAsync(ct);
         foreach (var surveyId in live)
         {
             var outcome = await publisher.PublishAsync(surveyId, keepCurrent: null, ct);

@@ -21,6 +21,10 @@ public sealed class ResultsPublisher(ResultsCalculator results, AnalysisDbContex
     /// <summary>Publishes the survey's results now; <paramref name="keepCurrent"/> sets whether later answers republish them (null: unchanged).</summary>
     public async Task<PublishOutcome> PublishAsync(Guid id, bool? keepCurrent, CancellationToken ct)
     {
+        // The survey's row is locked before the figures are read, so a batch of answers committing meanwhile cannot be
+        // overwritten by older figures: publications of one survey (the analyst's, and those keeping it current) take turns.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM surveys WHERE survey_id = {id} FOR UPDATE", ct);
         if (await results.FindSurveyAsync(id, ct) is not { } survey) return new(PublishRefusal.NotFound);
         if (await results.MarginsAsync(id, ct) is not { } margins) return new(PublishRefusal.NoMargins);
         var report = await results.ReportAsync(survey, margins, fromRaw: false, ct);
@@ -29,7 +33,6 @@ public sealed class ResultsPublisher(ResultsCalculator results, AnalysisDbContex
 
         var previous = (await results.PreviousYearsAsync(survey, ct)).LastOrDefault();
         var publishedAt = clock.GetUtcNow();
-        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.PublishedIndicators.Where(p => p.SurveyId == id).ExecuteDeleteAsync(ct);
         db.PublishedIndicators.AddRange(report.Indicators.Select(i => new PublishedIndicator
         {
