@@ -169,6 +169,8 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasName("pk_cell_item_statistics");
 
                     b.ToTable("cell_item_statistics", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Medborgare.Analysis.Model.CellPairStatistic", b =>
@@ -230,6 +232,8 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasName("pk_cell_pair_statistics");
 
                     b.ToTable("cell_pair_statistics", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Medborgare.Analysis.Model.CitizenFeedback", b =>
