@@ -119,6 +119,34 @@ public sealed class PublishTests(AnalysisService service)
     }
 
     [Fact]
+    public async Task Keeping_results_current_can_be_stopped_and_later_answers_then_wait_for_the_analyst()
+    {
+        var survey = TestSurvey.Published(2029, AnalysisService.NewMunicipality());
+        await service.StartSurveyAsync(survey, TestSurvey.Margins(survey.SurveyId, seed: 3));
+        await service.SendResponsesAsync(survey.SurveyId, TestSurvey.Responses(survey.SurveyId, 320, seed: 7));
+        Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{survey.SurveyId}/results/publish?keepCurrent=true", null)).StatusCode);
+        await PublishedAsync(survey.SurveyId, 1);
+
+        // Stopped twice (a double click): the same as once.
+        Assert.Equal(HttpStatusCode.NoContent, (await service.Analyst.DeleteAsync($"/api/surveys/{survey.SurveyId}/results/keep-current")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await service.Analyst.DeleteAsync($"/api/surveys/{survey.SurveyId}/results/keep-current")).StatusCode);
+        Assert.False((await service.ResultsAsync(survey.SurveyId)).KeepPublishedCurrent);
+
+        // Late answers are counted, but the published figures wait for the analyst.
+        foreach (var late in TestSurvey.Responses(survey.SurveyId, 10, seed: 8)) await service.PublishAsync(late);
+        await Eventually.TrueAsync(async () => (await service.ResultsAsync(survey.SurveyId)).Respondents == 330, what: "the late answers counted");
+        await Task.Delay(1000);
+        Assert.Single(service.Bus.Received, m => m.Message.SurveyId == survey.SurveyId);
+    }
+
+    [Fact]
+    public async Task Stopping_keep_current_for_an_unknown_survey_is_a_404()
+    {
+        var response = await service.Analyst.DeleteAsync($"/api/surveys/{Guid.NewGuid()}/results/keep-current");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_malformed_keep_current_flag_is_a_400_problem()
     {
         var response = await service.Analyst.PostAsync($"/api/surveys/{Guid.NewGuid()}/results/publish?keepCurrent=perhaps", null);

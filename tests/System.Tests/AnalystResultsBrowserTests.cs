@@ -132,10 +132,22 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : Browse
         await Assertions.Expect(page.Locator("#publicera").GetByRole(AriaRole.Link, new() { Name = "Publicera igen med dagens svar" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page);
 
+        // Published again and kept current; then the analyst stops the updates, and later answers wait again.
+        await page.Locator("#publicera").GetByRole(AriaRole.Link, new() { Name = "Publicera igen med dagens svar" }).ClickAsync();
+        await page.GetByLabel("Håll de publicerade resultaten aktuella tills enkäten stängs").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, publicera resultaten" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#keep-current-status")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sluta uppdatera de publicerade resultaten" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#publicera").GetByRole(AriaRole.Status)).ToContainTextAsync("uppdateras inte längre");
+        await Assertions.Expect(page.Locator("#keep-current-status")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#publicera").GetByRole(AriaRole.Link, new() { Name = "Publicera igen med dagens svar" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+
         // A fresh token: the one made at the start may have expired during a slow run.
         using var analysisNow = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
         var results = await analysisNow.GetFromJsonAsync<JsonElement>($"/api/surveys/{survey.Id}/results");
         Assert.Equal("Published", results.GetProperty("status").GetString());
+        Assert.False(results.GetProperty("keepPublishedCurrent").GetBoolean());
     }
 
     [Fact]

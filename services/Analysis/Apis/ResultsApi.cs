@@ -22,8 +22,22 @@ public static class ResultsApi
             .WithSummary("Every indicator broken down by the answer to a choice question, with suppression");
         api.MapPost("/publish", Publish).WithName("PublishSurveyResults")
             .WithSummary("Publishes the year's results: stores the figures and announces SurveyResultsPublished (?keepCurrent=true: later answers republish them until the survey closes)");
+        api.MapDelete("/keep-current", StopKeepingCurrent).WithName("StopKeepingResultsCurrent")
+            .WithSummary("Later answers no longer republish the published results; they stay as last published until the analyst publishes again");
 
         return app;
+    }
+
+    /// <summary>
+    /// Turns "keep current" off: the published figures stay as they were last published, and answers counted from now on wait
+    /// for the analyst's next publication. A batch of answers republishing at that moment holds the survey's row, so the
+    /// update waits for it to finish. Doing it twice is the same as once.
+    /// </summary>
+    static async Task<Results<NoContent, NotFound>> StopKeepingCurrent(Guid id, AnalysisDbContext db, CancellationToken ct)
+    {
+        var changed = await db.Surveys.Where(s => s.SurveyId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.KeepPublishedCurrent, false), ct);
+        return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
     internal static ProblemHttpResult NoMargins() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,

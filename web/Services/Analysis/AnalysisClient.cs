@@ -56,6 +56,10 @@ public sealed class AnalysisClient(IHttpClientFactory clients, ILogger<AnalysisC
     public Task<ApiResult<JsonElement>> PublishAsync(Guid id, bool keepCurrent, CancellationToken ct) =>
         SendAsync<JsonElement>(Long, HttpMethod.Post, $"{Survey(id)}/results/publish" + (keepCurrent ? "?keepCurrent=true" : ""), ct, allowEmpty: true);
 
+    /// <summary>Answers counted from now on no longer republish the published results; they wait for the next publication.</summary>
+    public Task<ApiResult<JsonElement>> StopKeepingCurrentAsync(Guid id, CancellationToken ct) =>
+        SendAsync<JsonElement>(Http, HttpMethod.Delete, $"{Survey(id)}/results/keep-current", ct, allowEmpty: true);
+
     /// <summary>
     /// The survey's free-text questions and its choice questions' option texts, read from the questionnaire Distribution keeps
     /// (the results name the choice questions but not their options, and no free-text question at all).
