@@ -32,7 +32,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
     }
 
     /// <summary>A transient Npgsql failure anywhere in the chain (EF wraps it, its retry strategy wraps it again).</summary>
-    public static bool IsDatabaseUnavailable(Exception? exception)
+    static bool IsDatabaseUnavailable(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

@@ -138,8 +138,8 @@ public static class ResultsSurveySetup
                 using var response = await collection.PostAsJsonAsync("/api/answering/submit", new { code, submissionKey = key, answers }, Json);
                 if (response.IsSuccessStatusCode) return;
                 failure = $"Submit → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
-                var serverSide = (int)response.StatusCode >= 500;
-                if (response.StatusCode != HttpStatusCode.TooManyRequests && !(serverSide && retryFailuresUntil is not null)) throw new InvalidOperationException(failure);
+                var worthRetrying = response.StatusCode == HttpStatusCode.TooManyRequests || (retryFailuresUntil is not null && (int)response.StatusCode >= 500);
+                if (!worthRetrying) throw new InvalidOperationException(failure);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && retryFailuresUntil is not null)
             {
