@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Medborgare.ServiceDefaults;
 
@@ -14,7 +13,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!IsDatabaseUnavailable(exception) || http.Response.HasStarted) return false;
+        if (!TransientFailure.IsDatabase(exception) || http.Response.HasStarted) return false;
         logger.LogWarning("The database could not be reached for {Method} {Path}: answered 503", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "5";
@@ -29,15 +28,5 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
                 Detail = "Försök igen om en stund. Inget av det du skickade har sparats. / Please try again shortly. Nothing you sent was saved.",
             },
         });
-    }
-
-    /// <summary>A transient Npgsql failure anywhere in the chain (EF wraps it, its retry strategy wraps it again).</summary>
-    static bool IsDatabaseUnavailable(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true }) return true;
-        }
-        return false;
     }
 }

@@ -16,6 +16,8 @@ public class ServiceFactory<TEntryPoint>(string serviceName, string databaseName
 
     public string DatabaseConnectionString => databaseConnectionString;
     public string BrokerConnectionString => brokerConnectionString;
+    /// <summary>Further configuration for the service, set before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +27,7 @@ public class ServiceFactory<TEntryPoint>(string serviceName, string databaseName
         builder.UseSetting(StaffAuthentication.SigningKeyConfig, SigningKey);
         builder.UseSetting("OTEL_SERVICE_NAME", serviceName);
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Starts the service and waits until /health says its database and its bus are ready.</summary>

@@ -20,7 +20,11 @@ public static class TestMessages
     };
 
     /// <summary>Publishes one message with a chosen MessageId, as a redelivery would carry it.</summary>
-    public static async Task PublishAsync<T>(string brokerConnectionString, T message, Guid messageId) where T : class
+    public static Task PublishAsync<T>(string brokerConnectionString, T message, Guid messageId) where T : class =>
+        PublishAllAsync(brokerConnectionString, [(message, messageId)]);
+
+    /// <summary>Publishes messages back to back from one connection, in order, each with its chosen MessageId.</summary>
+    public static async Task PublishAllAsync<T>(string brokerConnectionString, IReadOnlyList<(T Message, Guid MessageId)> messages) where T : class
     {
         var address = BrokerAddress.Parse(brokerConnectionString);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
@@ -32,7 +36,10 @@ public static class TestMessages
         await bus.StartAsync(timeout.Token);
         try
         {
-            await bus.Publish(message, ctx => ctx.MessageId = messageId, timeout.Token);
+            foreach (var (message, messageId) in messages)
+            {
+                await bus.Publish(message, ctx => ctx.MessageId = messageId, timeout.Token);
+            }
         }
         finally
         {

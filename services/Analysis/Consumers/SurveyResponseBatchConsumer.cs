@@ -1,9 +1,11 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using MassTransit;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Model;
 using Medborgare.Analysis.Results;
 using Medborgare.Contracts;
+using Medborgare.ServiceDefaults;
 using Medborgare.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -17,7 +19,8 @@ namespace Medborgare.Analysis.Consumers;
 /// sufficient statistics of every kernel variable (items, shares, factors, overall indices, priority-matrix
 /// pairs) with one statement per table. A redelivered message, or one that another replica already
 /// took, changes nothing. Batching is what lets one PostgreSQL keep up with a thousand responses a second. Published results
-/// that the analyst asked to keep current are republished in the same transaction.
+/// that the analyst asked to keep current are republished in the same transaction. A message that breaks the batch is found
+/// by counting the batch's messages one at a time, and quarantined with its error; the rest are counted.
 /// </summary>
 public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefinitions definitions, ResultsPublisher publisher,
     TimeProvider clock, ILogger<SurveyResponseBatchConsumer> logger) : IConsumer<Batch<SurveyResponseSubmitted>>
@@ -32,7 +35,76 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
             .Where(m => m.MessageId is not null)
             .GroupBy(m => m.MessageId!.Value).Select(g => g.First())
             .ToDictionary(m => m.MessageId!.Value, m => m.Message);
+        try
+        {
+            await CountAsync(messages, ct);
+        }
+        catch (Exception ex) when (!TransientFailure.IsDatabase(ex) && !ct.IsCancellationRequested)
+        {
+            // One message the batch cannot take must neither hold back the others nor take them to the error queue with it.
+            logger.LogWarning(ex, "A batch of {Count} responses could not be counted; counting them one at a time", messages.Count);
+            await CountOneAtATimeAsync(messages, ct);
+        }
+    }
 
+    /// <summary>
+    /// Each message in its own transaction. One that must wait (its survey is not known yet, or the database went away) is
+    /// thrown for again once the others are counted, so the retry finds only it new (the inbox knows the rest). One that
+    /// fails while others of the batch go through breaks a rule of the data, and is quarantined. When every message fails
+    /// alike the fault is not theirs: the batch is thrown for as a whole, and retried (and in the end sent to the error queue).
+    /// </summary>
+    async Task CountOneAtATimeAsync(Dictionary<Guid, SurveyResponseSubmitted> messages, CancellationToken ct)
+    {
+        Exception? mustWait = null;
+        var broken = new List<(Guid Id, SurveyResponseSubmitted Message, Exception Error)>();
+        var counted = 0;
+        foreach (var (id, message) in messages)
+        {
+            try
+            {
+                await CountAsync(new() { [id] = message }, ct);
+                counted++;
+            }
+            catch (Exception ex) when (ex is SurveyNotKnownYetException || TransientFailure.IsDatabase(ex) || ct.IsCancellationRequested)
+            {
+                mustWait ??= ex;
+            }
+            catch (Exception ex)
+            {
+                db.ChangeTracker.Clear();
+                broken.Add((id, message, ex));
+            }
+        }
+        if (broken.Count > 0 && counted == 0 && mustWait is null) ExceptionDispatchInfo.Throw(broken[0].Error);
+        foreach (var (id, message, error) in broken) await QuarantineAsync(id, message, error, ct);
+        if (mustWait is not null) ExceptionDispatchInfo.Throw(mustWait);
+    }
+
+    async Task QuarantineAsync(Guid messageId, SurveyResponseSubmitted message, Exception error, CancellationToken ct)
+    {
+        logger.LogError(error, "Response message {MessageId} for survey {SurveyId} cannot be counted and was quarantined",
+            messageId, message.SurveyId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var cmd = new NpgsqlCommand("""
+            WITH inbox AS (
+                INSERT INTO inbox_messages (message_id, consumer, handled_at) VALUES (@id, @consumer, @now) ON CONFLICT DO NOTHING)
+            INSERT INTO quarantined_messages (message_id, consumer, message_type, body, error, quarantined_at)
+            VALUES (@id, @consumer, @type, @body::jsonb, @error, @now) ON CONFLICT DO NOTHING
+            """, connection);
+        cmd.Parameters.AddWithValue("id", messageId);
+        cmd.Parameters.AddWithValue("consumer", ConsumerName);
+        cmd.Parameters.AddWithValue("now", clock.GetUtcNow());
+        cmd.Parameters.AddWithValue("type", nameof(SurveyResponseSubmitted));
+        cmd.Parameters.AddWithValue("body", JsonSerializer.Serialize(message, Json));
+        cmd.Parameters.AddWithValue("error", $"{error.GetType().Name}: {error.GetBaseException().Message}");
+        await cmd.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Counts the messages in one transaction: all of them, or (when it throws) none.</summary>
+    async Task CountAsync(Dictionary<Guid, SurveyResponseSubmitted> messages, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var keptCurrent = await LockKeptCurrentSurveysAsync(connection, messages.Values.Select(m => m.SurveyId).Distinct().ToArray(), ct);
@@ -136,8 +208,7 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
             if (!perSurvey.TryGetValue(r.SurveyId, out var aggregates))
             {
                 // Unknown survey: SurveyPublished has not arrived yet. Throwing rolls the batch back and the retry waits for it.
-                var definition = await definitions.FindAsync(db, r.SurveyId, ct)
-                    ?? throw new InvalidOperationException($"Survey {r.SurveyId} is not known to Analysis yet.");
+                var definition = await definitions.FindAsync(db, r.SurveyId, ct) ?? throw new SurveyNotKnownYetException(r.SurveyId);
                 perSurvey[r.SurveyId] = aggregates = new CellAggregates(definition.Model);
             }
             aggregates.Add(r.Stratum.ToCell(), aggregates.Model.ToAnswerVector(r.Answers));
@@ -219,3 +290,6 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
         cmd.Parameters.Add(new NpgsqlParameter("age", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Cell.AgeGroup).ToArray() });
     }
 }
+
+/// <summary>A response for a survey whose SurveyPublished has not arrived yet: it waits (retries), it is not broken.</summary>
+public sealed class SurveyNotKnownYetException(Guid surveyId) : Exception($"Survey {surveyId} is not known to Analysis yet.");

@@ -21,10 +21,12 @@ public static class Extensions
                 bus.AddConsumer<PopulationMarginsRegisteredConsumer>();
                 bus.AddConsumer<SurveyClosedConsumer>();
                 bus.AddConsumer<CitizenFeedbackReceivedConsumer>();
+                // A batch closes at 200 responses or 20 ms after its first (Analysis:ResponseBatchTimeLimit), whichever comes first.
+                var batchTimeLimit = builder.Configuration.GetValue("Analysis:ResponseBatchTimeLimit", TimeSpan.FromMilliseconds(20));
                 bus.AddConsumer<SurveyResponseBatchConsumer>(c => c.Options<BatchOptions>(o =>
                 {
                     o.MessageLimit = 200;
-                    o.TimeLimit = TimeSpan.FromMilliseconds(20);
+                    o.TimeLimit = batchTimeLimit;
                     o.ConcurrencyLimit = 2;
                 }));
             });

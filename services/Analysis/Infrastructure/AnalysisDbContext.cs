@@ -16,6 +16,7 @@ public sealed class AnalysisDbContext(DbContextOptions<AnalysisDbContext> option
     public DbSet<PublishedIndicator> PublishedIndicators => Set<PublishedIndicator>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<QuarantinedMessage> QuarantinedMessages => Set<QuarantinedMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -90,6 +91,15 @@ public sealed class AnalysisDbContext(DbContextOptions<AnalysisDbContext> option
             b.HasKey(p => new { p.SurveyId, p.Key });
             b.Property(p => p.Key).HasMaxLength(200);
             b.Property(p => p.Kind).HasMaxLength(20);
+        });
+        modelBuilder.Entity<QuarantinedMessage>(b =>
+        {
+            b.ToTable("quarantined_messages");
+            b.HasKey(q => q.MessageId);
+            b.Property(q => q.MessageId).ValueGeneratedNever();
+            b.Property(q => q.Consumer).HasMaxLength(200);
+            b.Property(q => q.MessageType).HasMaxLength(200);
+            b.Property(q => q.Body).HasColumnType("jsonb");
         });
     }
 }

@@ -356,6 +356,44 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                     b.ToTable("published_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Medborgare.Analysis.Model.QuarantinedMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quarantined_at");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_quarantined_messages");
+
+                    b.ToTable("quarantined_messages", (string)null);
+                });
+
             modelBuilder.Entity("Medborgare.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
