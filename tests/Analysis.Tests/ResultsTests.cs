@@ -92,6 +92,43 @@ public sealed class ResultsTests(AnalysisService service)
     }
 
     [Fact]
+    public async Task A_district_with_one_respondent_adds_no_variance_and_every_figure_is_a_number()
+    {
+        // Norra: 40 respondents over the 16 sex × age cells (population 50 each); Södra: one respondent (population 1 each).
+        // A stratum with one respondent has no within-stratum variance (r/(r − 1) is undefined): it adds nothing to V.
+        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var margins = new PopulationMarginsRegistered
+        {
+            SurveyId = survey.SurveyId,
+            Cells = [.. from d in TestSurvey.Districts from s in Demography.Sexes from a in Demography.AgeGroups
+                        select new PopulationCell { Stratum = new Stratum { District = d, Sex = s, AgeGroup = a }, Count = d == "Norra" ? 50 : 1 }],
+        };
+        var responses = Enumerable.Range(0, 41).Select(i => new SurveyResponseSubmitted
+        {
+            ResponseId = Guid.NewGuid(), SurveyId = survey.SurveyId, Channel = ResponseChannel.Web, SubmittedOn = new DateOnly(2026, 3, 2),
+            Stratum = new Stratum { District = i == 40 ? "Södra" : "Norra", Sex = Demography.Sexes[i % 16 / 8], AgeGroup = Demography.AgeGroups[i % 8] },
+            Answers = [.. TestSurvey.ScaleKeys.Select((key, k) => new Answer { QuestionKey = key, Number = 1 + (i + k) % 10 })],
+        }).ToList();
+        await service.StartSurveyAsync(survey, margins);
+        await service.SendResponsesAsync(survey.SurveyId, responses);
+
+        var json = await service.Analyst.GetStringAsync($"/api/surveys/{survey.SurveyId}/results");
+        var results = await service.ResultsAsync(survey.SurveyId);
+
+        Assert.Equal(CalibrationStatus.Converged, results.Calibration.Status);
+        Assert.DoesNotContain("NaN", json);
+        Assert.DoesNotContain("Infinity", json);
+        Assert.All(results.Indicators, i => Assert.True(double.IsFinite(i.StandardError) && i.StandardError > 0, $"{i.Key}: SE {i.StandardError}"));
+        // The same SE as the respondent-by-respondent estimator, which skips the lonely stratum the same way.
+        var model = survey.Questionnaire.ToAnalysisModel();
+        var raw = responses.Select(r => new RawRespondent(r.Stratum.ToCell(), model.ToAnswerVector(r.Answers))).ToList();
+        var weights = Raking.Calibrate(margins.ToPopulationMargins(), raw.GroupBy(r => r.Cell).ToDictionary(g => g.Key, g => (long)g.Count())).Weights!;
+        var q1 = new RawEstimator(weights, model, raw).Mean(model.VariableIndex["q1"], CellDomain.All)!;
+        Assert.Equal(IndicatorEstimate.From(model.Variables[model.VariableIndex["q1"]], q1).StandardError,
+            results.Indicators.Single(i => i.Key == "q1").StandardError, 9);
+    }
+
+    [Fact]
     public async Task A_choice_breakdown_suppresses_the_small_group_and_the_next_smallest()
     {
         var (survey, margins, responses) = HandWorked();

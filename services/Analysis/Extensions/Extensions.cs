@@ -34,7 +34,8 @@ public static class Extensions
         builder.Services.AddSingleton<SurveyDefinitions>();
         builder.Services.AddScoped<ResultsCalculator>();
         builder.Services.AddScoped<ResultsPublisher>();
-        // A stratum with a single respondent has no variance estimate (NaN); say so in the JSON rather than fail.
+        // Every estimate is finite (a stratum with one respondent adds no variance rather than NaN), but should a NaN ever
+        // reach a response, the JSON says "NaN" rather than the request failing.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.Services.AddOpenApi();
     }
