@@ -53,14 +53,24 @@ sealed class LoadRun(DistributedApplication app, LoadOptions options)
 
         var collection = Url(ResourceNames.Collection);
         var questionnaire = await WaitForQuestionnaireAsync(collection, id);
+        // The codes reach Collection in several messages, consumed in any order: wait until a code from every stretch of
+        // 500 is known (a message holds up to 2,000), not just the last one.
+        var probes = Enumerable.Range(0, codes.Count).Where(i => i % 500 == 0 || i == codes.Count - 1).Select(i => codes[i]).ToHashSet();
+        string? lastRefusal = null;
         await WaitUntilAsync(async () =>
         {
-            using var r = await http.PostAsJsonAsync($"{collection}/api/answering/start", new { code = codes[^1] });
-            return r.IsSuccessStatusCode;
-        });
+            foreach (var code in probes.ToList())
+            {
+                using var r = await http.PostAsJsonAsync($"{collection}/api/answering/start", new { code });
+                if (r.IsSuccessStatusCode) probes.Remove(code);
+                else lastRefusal = $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}";
+            }
+            return probes.Count == 0;
+        }, () => $"Collection did not know every issued code within 60 s; it last answered {lastRefusal}");
 
         Console.WriteLine($"Submitting {codes.Count} responses at {options.Rate}/s…");
         var latencies = new ConcurrentBag<(double Ms, bool Ok, double CompletedAt)>();
+        var errors = new ConcurrentDictionary<string, int>();
         var watcher = new CountWatcher(http, () => Staff(HttpMethod.Get, $"{Url(ResourceNames.Analysis)}/api/surveys/{id}/respondents"));
         var clock = Stopwatch.StartNew();
         using var cts = new CancellationTokenSource();
@@ -83,10 +93,12 @@ sealed class LoadRun(DistributedApplication app, LoadOptions options)
                     using var r = await http.PostAsJsonAsync($"{collection}/api/answering/submit", new { code, submissionKey = Guid.NewGuid(), answers }, Json);
                     var done = clock.Elapsed.TotalMilliseconds;
                     latencies.Add((done - started, r.IsSuccessStatusCode, done));
+                    if (!r.IsSuccessStatusCode) errors.AddOrUpdate($"{(int)r.StatusCode} {ProblemType(await r.Content.ReadAsStringAsync())}", 1, (_, n) => n + 1);
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException ex)
                 {
                     latencies.Add((clock.Elapsed.TotalMilliseconds - started, false, clock.Elapsed.TotalMilliseconds));
+                    errors.AddOrUpdate(ex.HttpRequestError.ToString(), 1, (_, n) => n + 1);
                 }
                 finally
                 {
@@ -96,6 +108,7 @@ sealed class LoadRun(DistributedApplication app, LoadOptions options)
         }
         await Task.WhenAll(tasks);
         var submitSeconds = clock.Elapsed.TotalSeconds;
+        foreach (var (kind, count) in errors.OrderByDescending(e => e.Value)) Console.WriteLine($"  failed submits: {count} × {kind}");
         var okCount = latencies.Count(l => l.Ok);
         await watcher.WaitForAsync(okCount, TimeSpan.FromMinutes(5));
         var countedSeconds = clock.Elapsed.TotalSeconds;
@@ -118,13 +131,26 @@ sealed class LoadRun(DistributedApplication app, LoadOptions options)
         return q!;
     }
 
-    static async Task WaitUntilAsync(Func<Task<bool>> probe)
+    /// <summary>The ProblemDetails type of a refusal, or its first characters when it is not one.</summary>
+    static string ProblemType(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.TryGetProperty("type", out var type) ? type.GetString() ?? "" : body[..Math.Min(80, body.Length)];
+        }
+        catch (JsonException)
+        {
+            return body[..Math.Min(80, body.Length)];
+        }
+    }
+
+    static async Task WaitUntilAsync(Func<Task<bool>> probe, Func<string>? failure = null)
     {
         for (var i = 0; i < 600; i++)
         {
             if (await probe()) return;
             await Task.Delay(100);
         }
-        throw new TimeoutException("The app did not get ready within 60 s");
+        throw new TimeoutException(failure?.Invoke() ?? "The app did not get ready within 60 s");
     }
 }

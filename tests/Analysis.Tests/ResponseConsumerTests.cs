@@ -66,8 +66,8 @@ public sealed class ResponseConsumerTests : IAsyncLifetime
         Assert.Equal((1L, 4d, 16d), (f1a.N, f1a.Sum, f1a.SumOfSquares));
         var nmi = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "NMI");   // the index from q1 alone
         Assert.Equal((2L, 14d, 100d), (nmi.N, nmi.Sum, nmi.SumOfSquares));
-        var high = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "q1:high");   // 8 is high, 6 is middle
-        Assert.Equal((2L, 1d), (high.N, high.Sum));
+        Assert.Equal((0L, 1L, 1L), (q1.LowCount, q1.MiddleCount, q1.HighCount));   // 8 is high, 6 is middle: on q1's own row
+        Assert.False(await db.CellItemStatistics.AnyAsync(c => c.ItemKey == "q1:high"));
         var pair = await db.CellPairStatistics.SingleAsync(c => c.District == "Norra" && c.FactorKey == "NMI.f1");   // only the first has both
         Assert.Equal((1L, 4d, 8d, 32d), (pair.N, pair.SumX, pair.SumY, pair.SumXY));
         Assert.Equal(3, await db.Responses.CountAsync());

@@ -198,7 +198,7 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
     /// <summary>
     /// Derives every kernel variable (items, shares, factors, overall indices) of each response with the survey's
     /// model, sums them per (survey, cell, variable) and per (survey, cell, factor–overall pair) in memory, then adds
-    /// the sums with one upsert per table.
+    /// the sums with one upsert per table. Shares are counted on their item's row.
     /// </summary>
     async Task AddToStatisticsAsync(NpgsqlConnection connection, IEnumerable<SurveyResponseSubmitted> responses, CancellationToken ct)
     {
@@ -214,16 +214,21 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
             aggregates.Add(r.Stratum.ToCell(), aggregates.Model.ToAnswerVector(r.Answers));
         }
 
-        var items = new List<(Guid Survey, Cell Cell, string Key, long N, double Sum, double Squares)>();
+        var items = new List<ItemRow>();
         var pairs = new List<(Guid Survey, Cell Cell, string Factor, string Overall, long N, double X, double Y, double XX, double XY, double YY)>();
         foreach (var (surveyId, aggregates) in perSurvey)
         {
             var model = aggregates.Model;
+            var bands = ShareBands(model);
             foreach (var (cell, s) in aggregates.Cells)
             {
-                items.Add((surveyId, cell, CellItemStatistic.RespondentsKey, s.Respondents, 0, 0));
+                items.Add(new(surveyId, cell, CellItemStatistic.RespondentsKey, s.Respondents, 0, 0, 0, 0, 0));
                 for (var v = 0; v < model.Variables.Count; v++)
-                    if (s.N[v] > 0) items.Add((surveyId, cell, model.Variables[v].Key, s.N[v], s.Sum[v], s.SumOfSquares[v]));
+                {
+                    if (s.N[v] == 0 || model.Variables[v].Kind == VariableKind.Share) continue;
+                    var (low, middle, high) = bands[v] is { } b ? ((long)s.Sum[b.Low], (long)s.Sum[b.Middle], (long)s.Sum[b.High]) : (0L, 0L, 0L);
+                    items.Add(new(surveyId, cell, model.Variables[v].Key, s.N[v], s.Sum[v], s.SumOfSquares[v], low, middle, high));
+                }
                 for (var p = 0; p < model.Pairs.Count; p++)
                     if (s.PairN[p] > 0)
                         pairs.Add((surveyId, cell, model.Variables[model.Pairs[p].Factor].Key, model.Variables[model.Pairs[p].Overall].Key,
@@ -238,20 +243,47 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
         if (pairs.Count > 0) await UpsertPairsAsync(connection, pairs, ct);
     }
 
-    static async Task UpsertItemsAsync(NpgsqlConnection connection, List<(Guid Survey, Cell Cell, string Key, long N, double Sum, double Squares)> rows, CancellationToken ct)
+    /// <summary>One row of <c>cell_item_statistics</c> to add: an item's share counts ride on its row (see <see cref="CellItemStatistic"/>).</summary>
+    readonly record struct ItemRow(Guid Survey, Cell Cell, string Key, long N, double Sum, double Squares, long Low, long Middle, long High);
+
+    /// <summary>For each item variable, the indexes of its low, middle and high share variables; null for the others.</summary>
+    static (int Low, int Middle, int High)?[] ShareBands(AnalysisModel model)
+    {
+        var bands = new (int, int, int)?[model.Variables.Count];
+        for (var v = 0; v < model.Variables.Count; v++)
+        {
+            var key = model.Variables[v].Key;
+            if (model.Variables[v].Kind == VariableKind.Item
+                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.Low), out var low)
+                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.Middle), out var middle)
+                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.High), out var high))
+            {
+                bands[v] = (low, middle, high);
+            }
+        }
+        return bands;
+    }
+
+    static async Task UpsertItemsAsync(NpgsqlConnection connection, List<ItemRow> rows, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO cell_item_statistics (survey_id, district, sex, age_group, item_key, n, sum, sum_of_squares)
-            SELECT * FROM unnest(@survey, @district, @sex, @age, @item, @n, @sum, @squares)
+            INSERT INTO cell_item_statistics (survey_id, district, sex, age_group, item_key, n, sum, sum_of_squares, low_count, middle_count, high_count)
+            SELECT * FROM unnest(@survey, @district, @sex, @age, @item, @n, @sum, @squares, @low, @middle, @high)
             ON CONFLICT (survey_id, district, sex, age_group, item_key)
             DO UPDATE SET n = cell_item_statistics.n + excluded.n, sum = cell_item_statistics.sum + excluded.sum,
-                          sum_of_squares = cell_item_statistics.sum_of_squares + excluded.sum_of_squares
+                          sum_of_squares = cell_item_statistics.sum_of_squares + excluded.sum_of_squares,
+                          low_count = cell_item_statistics.low_count + excluded.low_count,
+                          middle_count = cell_item_statistics.middle_count + excluded.middle_count,
+                          high_count = cell_item_statistics.high_count + excluded.high_count
             """, connection);
         AddCellParameters(cmd, rows.Select(r => (r.Survey, r.Cell)).ToList());
         cmd.Parameters.Add(new NpgsqlParameter("item", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = rows.Select(r => r.Key).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter("n", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.N).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter("sum", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.Sum).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter("squares", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => r.Squares).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("low", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Low).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("middle", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Middle).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("high", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.High).ToArray() });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

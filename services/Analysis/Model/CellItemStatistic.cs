@@ -4,6 +4,9 @@ namespace Medborgare.Analysis.Model;
 /// Sufficient statistics of one numeric item in one calibration cell (district × sex × age group): the count
 /// of valid values, Σy and Σy². Every weight in a cell is the same, so estimates and their variances come from
 /// these alone, in O(cells × items). The item key "" counts the cell's respondents.
+/// A scale item's row also counts its low, middle and high answers: the shares are means of 0/1 indicators with the
+/// item's n, so (n, count, count) are their statistics, and they need no rows of their own. That keeps the rows each
+/// response batch updates to a quarter.
 /// </summary>
 public sealed class CellItemStatistic
 {
@@ -17,4 +20,7 @@ public sealed class CellItemStatistic
     public long N { get; set; }
     public double Sum { get; set; }
     public double SumOfSquares { get; set; }
+    public long LowCount { get; set; }
+    public long MiddleCount { get; set; }
+    public long HighCount { get; set; }
 }

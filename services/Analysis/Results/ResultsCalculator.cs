@@ -41,8 +41,20 @@ public sealed class ResultsCalculator(AnalysisDbContext db, SurveyDefinitions de
         foreach (var row in rows)
         {
             var cell = new Cell(row.District, row.Sex, row.AgeGroup);
-            if (row.ItemKey == CellItemStatistic.RespondentsKey) aggregates.AddRespondents(cell, row.N);
-            else if (model.VariableIndex.ContainsKey(row.ItemKey)) aggregates.AddStatistic(cell, row.ItemKey, row.N, row.Sum, row.SumOfSquares);
+            if (row.ItemKey == CellItemStatistic.RespondentsKey)
+            {
+                aggregates.AddRespondents(cell, row.N);
+                continue;
+            }
+            if (!model.VariableIndex.TryGetValue(row.ItemKey, out var v) || model.Variables[v].Kind == VariableKind.Share) continue;
+            aggregates.AddStatistic(cell, row.ItemKey, row.N, row.Sum, row.SumOfSquares);
+            if (model.Variables[v].Kind != VariableKind.Item) continue;
+            // A share is the mean of a 0/1 indicator with the item's n: its Σy and Σy² are both the band's count.
+            foreach (var (band, count) in new[] { (ShareBand.Low, row.LowCount), (ShareBand.Middle, row.MiddleCount), (ShareBand.High, row.HighCount) })
+            {
+                var share = Variable.ShareKey(row.ItemKey, band);
+                if (model.VariableIndex.ContainsKey(share)) aggregates.AddStatistic(cell, share, row.N, count, count);
+            }
         }
         var pairIndex = model.Pairs.Select((p, i) => (Key: (model.Variables[p.Factor].Key, model.Variables[p.Overall].Key), i))
             .ToDictionary(x => x.Key, x => x.i);

@@ -153,6 +153,18 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("item_key");
 
+                    b.Property<long>("HighCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("high_count");
+
+                    b.Property<long>("LowCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("low_count");
+
+                    b.Property<long>("MiddleCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("middle_count");
+
                     b.Property<long>("N")
                         .HasColumnType("bigint")
                         .HasColumnName("n");
