@@ -41,6 +41,15 @@ await app.StartAsync(CancellationToken.None);
 Console.WriteLine($"All healthy after {app.StartupTime.TotalSeconds:0.0} s");
 
 var run = new LoadRun(app, options);
-var report = await run.ExecuteAsync();
-report.Print(Console.Out);
-return report.Errors == 0 ? 0 : 1;
+try
+{
+    var report = await run.ExecuteAsync();
+    report.Print(Console.Out);
+    return report.Errors == 0 ? 0 : 1;
+}
+catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+{
+    // A failed run stops the app it started (await using) and exits, rather than crashing with the app's servers still up.
+    Console.Error.WriteLine($"The load run failed: {ex.Message}");
+    return 2;
+}
