@@ -219,7 +219,7 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
         foreach (var (surveyId, aggregates) in perSurvey)
         {
             var model = aggregates.Model;
-            var bands = ShareBands(model);
+            var bands = CellItemStatistic.ShareVariables(model);
             foreach (var (cell, s) in aggregates.Cells)
             {
                 items.Add(new(surveyId, cell, CellItemStatistic.RespondentsKey, s.Respondents, 0, 0, 0, 0, 0));
@@ -245,24 +245,6 @@ public sealed class SurveyResponseBatchConsumer(AnalysisDbContext db, SurveyDefi
 
     /// <summary>One row of <c>cell_item_statistics</c> to add: an item's share counts ride on its row (see <see cref="CellItemStatistic"/>).</summary>
     readonly record struct ItemRow(Guid Survey, Cell Cell, string Key, long N, double Sum, double Squares, long Low, long Middle, long High);
-
-    /// <summary>For each item variable, the indexes of its low, middle and high share variables; null for the others.</summary>
-    static (int Low, int Middle, int High)?[] ShareBands(AnalysisModel model)
-    {
-        var bands = new (int, int, int)?[model.Variables.Count];
-        for (var v = 0; v < model.Variables.Count; v++)
-        {
-            var key = model.Variables[v].Key;
-            if (model.Variables[v].Kind == VariableKind.Item
-                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.Low), out var low)
-                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.Middle), out var middle)
-                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.High), out var high))
-            {
-                bands[v] = (low, middle, high);
-            }
-        }
-        return bands;
-    }
 
     static async Task UpsertItemsAsync(NpgsqlConnection connection, List<ItemRow> rows, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using Medborgare.Statistics;
+
 namespace Medborgare.Analysis.Model;
 
 /// <summary>
@@ -23,4 +25,22 @@ public sealed class CellItemStatistic
     public long LowCount { get; set; }
     public long MiddleCount { get; set; }
     public long HighCount { get; set; }
+
+    /// <summary>For each item variable, the indexes of its low, middle and high share variables; null for the others.</summary>
+    public static (int Low, int Middle, int High)?[] ShareVariables(AnalysisModel model)
+    {
+        var bands = new (int, int, int)?[model.Variables.Count];
+        for (var v = 0; v < model.Variables.Count; v++)
+        {
+            var key = model.Variables[v].Key;
+            if (model.Variables[v].Kind == VariableKind.Item
+                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.Low), out var low)
+                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.Middle), out var middle)
+                && model.VariableIndex.TryGetValue(Variable.ShareKey(key, ShareBand.High), out var high))
+            {
+                bands[v] = (low, middle, high);
+            }
+        }
+        return bands;
+    }
 }

@@ -38,6 +38,7 @@ public sealed class ResultsCalculator(AnalysisDbContext db, SurveyDefinitions de
         var model = survey.Model;
         var aggregates = new CellAggregates(model);
         var rows = await db.CellItemStatistics.AsNoTracking().Where(c => c.SurveyId == survey.SurveyId).ToListAsync(ct);
+        var bands = CellItemStatistic.ShareVariables(model);
         foreach (var row in rows)
         {
             var cell = new Cell(row.District, row.Sex, row.AgeGroup);
@@ -48,13 +49,11 @@ public sealed class ResultsCalculator(AnalysisDbContext db, SurveyDefinitions de
             }
             if (!model.VariableIndex.TryGetValue(row.ItemKey, out var v) || model.Variables[v].Kind == VariableKind.Share) continue;
             aggregates.AddStatistic(cell, row.ItemKey, row.N, row.Sum, row.SumOfSquares);
-            if (model.Variables[v].Kind != VariableKind.Item) continue;
+            if (bands[v] is not { } b) continue;
             // A share is the mean of a 0/1 indicator with the item's n: its Σy and Σy² are both the band's count.
-            foreach (var (band, count) in new[] { (ShareBand.Low, row.LowCount), (ShareBand.Middle, row.MiddleCount), (ShareBand.High, row.HighCount) })
-            {
-                var share = Variable.ShareKey(row.ItemKey, band);
-                if (model.VariableIndex.ContainsKey(share)) aggregates.AddStatistic(cell, share, row.N, count, count);
-            }
+            aggregates.AddStatistic(cell, model.Variables[b.Low].Key, row.N, row.LowCount, row.LowCount);
+            aggregates.AddStatistic(cell, model.Variables[b.Middle].Key, row.N, row.MiddleCount, row.MiddleCount);
+            aggregates.AddStatistic(cell, model.Variables[b.High].Key, row.N, row.HighCount, row.HighCount);
         }
         var pairIndex = model.Pairs.Select((p, i) => (Key: (model.Variables[p.Factor].Key, model.Variables[p.Overall].Key), i))
             .ToDictionary(x => x.Key, x => x.i);
