@@ -29,8 +29,7 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.AddClientErrorHandling();
         builder.Services.AddHostedService<ParentProcessWatchdog>();
         return builder;
     }
@@ -83,11 +82,18 @@ public static class Extensions
         return app;
     }
 
-    /// <summary>ProblemDetails for every error status, including the empty 400s of model binding.</summary>
+    /// <summary>
+    /// ProblemDetails for every error status: exceptions (<see cref="ClientErrorHandler"/> for the client's mistakes, 500 with a
+    /// trace id for the rest), and the empty 401, 403, 404, 405 and 429 of authentication, routing and rate limiting. Authentication
+    /// and authorisation run inside it, so that their challenges get a body too.
+    /// </summary>
     public static WebApplication UseProblemDetailsForErrors(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -12,7 +12,11 @@ public sealed record AppHostOptions
     public string? OtlpEndpoint { get; init; }
     /// <summary>Extra environment for every service process (the tests set the OTLP protocol and the export delay here).</summary>
     public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
-    public string Environment { get; init; } = "Development";
+    /// <summary>
+    /// The environment every part runs in: Production, unless asked otherwise with <c>--environment Development</c> (or
+    /// <c>MEDBORGARE_ENVIRONMENT</c>). Tests that stand for a user run the default.
+    /// </summary>
+    public string Environment { get; init; } = "Production";
     /// <summary>Start only PostgreSQL and RabbitMQ (for the test command), and write their addresses to <see cref="EnvFile"/>.</summary>
     public bool ServersOnly { get; init; }
     public string? EnvFile { get; init; }
@@ -47,6 +51,7 @@ public sealed record AppHostOptions
             ServersOnly = args.Contains("--servers-only"),
             EnvFile = Arg("--env-file"),
             Demo = args.Contains("--demo"),
+            Environment = Arg("--environment") ?? System.Environment.GetEnvironmentVariable("MEDBORGARE_ENVIRONMENT") ?? "Production",
             Arguments = args,
         };
     }

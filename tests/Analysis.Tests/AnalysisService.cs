@@ -71,7 +71,8 @@ public sealed class AnalysisService : IAsyncLifetime
         await Eventually.TrueAsync(async () =>
             (await Analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{surveyId}/respondents"))!.Respondents == responses.Count,
             TimeSpan.FromSeconds(60), $"{responses.Count} respondents");
-        await Task.Delay(500);   // a late duplicate would show up now
+        // Every delivery, redeliveries too, consumed: a duplicate counted twice would show now.
+        for (var i = 0; i < ids.Count; i++) await Factory.Consumed.WaitForAsync(ids[i], i < redelivered ? 2 : 1);
     }
 
     public async Task<SurveyResultsDto> ResultsAsync(Guid surveyId, string? source = null) =>

@@ -50,7 +50,6 @@ public sealed class HostileInputTests : IAsyncLifetime
 
         Assert.InRange((int)response.StatusCode, 400, 499);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, await harness.CountAsync(db => db.Responses));
         Assert.Equal(0, await harness.CountAsync(db => db.Submissions));
         Assert.Equal(0, await harness.CountAsync(db => db.Feedback));
     }
@@ -79,6 +78,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         var replay = await client.PostAsJsonAsync("/api/answering/submit", new SubmitRequest(code, Guid.NewGuid(), answers));
 
         Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
-        Assert.Equal(1, await harness.CountAsync(db => db.Responses));
+        Assert.Equal(1, await harness.CountAsync(db => db.Submissions));
+        Assert.Equal(0, await harness.CountAsync(db => db.Drafts));
     }
 }

@@ -47,9 +47,25 @@ public sealed class ThrottlingTests : IAsyncLifetime
     {
         var client = harness.CreateClient();
         var unknown = await client.PostAsJsonAsync("/api/answering/start", new CodeRequest(InvitationCode.Generate()));
-        var body = await unknown.Content.ReadAsStringAsync();
-
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.DoesNotContain(harness.SurveyId.ToString(), body);
+        Assert.DoesNotContain(harness.SurveyId.ToString(), await unknown.Content.ReadAsStringAsync());
+        for (var i = 1; i < 10; i++) await client.PostAsJsonAsync("/api/answering/start", new CodeRequest(InvitationCode.Generate()));
+
+        // Throttled, a code that exists and one that does not get the very same answer.
+        var real = await client.PostAsJsonAsync("/api/answering/start", new CodeRequest(harness.Codes[0]));
+        var madeUp = await client.PostAsJsonAsync("/api/answering/start", new CodeRequest(InvitationCode.Generate()));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, real.StatusCode);
+        Assert.Equal(real.StatusCode, madeUp.StatusCode);
+        Assert.Equal(await ProblemWithoutTraceAsync(real), await ProblemWithoutTraceAsync(madeUp));
+        Assert.Equal(real.Headers.RetryAfter is null, madeUp.Headers.RetryAfter is null);
+        Assert.DoesNotContain(harness.SurveyId.ToString(), await real.Content.ReadAsStringAsync());
+    }
+
+    static async Task<string> ProblemWithoutTraceAsync(HttpResponseMessage response)
+    {
+        var problem = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        problem.Remove("traceId");
+        return problem.ToJsonString();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Hosting;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Medborgare.Testing;
@@ -18,10 +19,14 @@ public class ServiceFactory<TEntryPoint>(string serviceName, string databaseName
     public string BrokerConnectionString => brokerConnectionString;
     /// <summary>Further configuration for the service, set before it starts.</summary>
     public Dictionary<string, string> Settings { get; } = [];
+    /// <summary>How often the service has consumed each message, by MessageId: a positive signal that a redelivery was handled.</summary>
+    public ConsumeCounter Consumed { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // As users run it: the app's default environment, not a test-only one.
+        builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.AddConsumeObserver(_ => Consumed));
         builder.UseSetting($"ConnectionStrings:{databaseName}", databaseConnectionString);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", brokerConnectionString);
         builder.UseSetting(StaffAuthentication.SigningKeyConfig, SigningKey);

@@ -77,6 +77,7 @@ public static class Extensions
 
     public static WebApplication UseWebDefaults(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel", createScopeForErrors: true);

@@ -1,58 +1,64 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
 using Medborgare.Contracts;
-using Medborgare.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Medborgare.Collection.Answering;
 
 public sealed record Receipt(string ReceiptNumber, DateOnly SubmittedOn);
 
 /// <summary>
-/// Turns a used code into an unlinked response, once. In one transaction: the submission mark (primary key =
-/// invitation, so a second one fails), the response with a random id and only the stratum and the day, the
-/// draft's deletion, and SurveyResponseSubmitted in the outbox. InvitationAnswered goes later, in shuffled
-/// batches (<see cref="AnsweredAnnouncer"/>), so nothing ties the two together in time.
+/// Turns a used code into an unlinked response, once. One statement writes the submission mark (primary key = invitation, so a
+/// second one writes nothing) and seals the invitation's draft with the final answers and a random response id. The response
+/// itself is never written as a row of its own: <see cref="ResponseRelease"/> sends the sealed draft to Analysis and deletes it,
+/// so no row in this database pairs a submission with answers by transaction id, physical order or time. InvitationAnswered
+/// goes later, in shuffled batches (<see cref="AnsweredAnnouncer"/>).
 /// </summary>
-public sealed class SubmissionService(CollectionDbContext db, TimeProvider clock)
+public sealed class SubmissionService(CollectionDbContext db, ResponseRelease release, TimeProvider clock)
 {
     public async Task<(Receipt? Receipt, bool AlreadySubmittedDifferently)> SubmitAsync(
         Invitation invitation, Guid submissionKey, IReadOnlyList<Answer> answers, ResponseChannel channel, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var receipt = new Receipt(NewReceiptNumber(), today);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Submissions.Add(new Submission { InvitationId = invitation.Id, ReceiptNumber = receipt.ReceiptNumber, SubmissionKey = submissionKey, SubmittedOn = today });
         var responseId = Guid.NewGuid();
-        db.Responses.Add(new Response
+        var answersJson = StoredJson.Serialize(answers);
+        var traceParent = Activity.Current?.Id;
+        var channelName = channel.ToString();
+
+        var sealedNow = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            WITH mark AS (
+                INSERT INTO submissions (invitation_id, receipt_number, submission_key, submitted_on, answered_announced)
+                VALUES ({invitation.Id}, {receipt.ReceiptNumber}, {submissionKey}, {today}, false)
+                ON CONFLICT (invitation_id) DO NOTHING
+                RETURNING invitation_id)
+            INSERT INTO drafts (invitation_id, answers, page, submission_key, updated_at, sealed, response_id, channel, submitted_on, trace_parent)
+            SELECT invitation_id, {answersJson}::jsonb, 0, {submissionKey}, {clock.GetUtcNow()}, true, {responseId}, {channelName}, {today}, {traceParent}
+            FROM mark
+            ON CONFLICT (invitation_id) DO UPDATE SET
+                answers = excluded.answers, submission_key = excluded.submission_key, updated_at = excluded.updated_at, sealed = true,
+                response_id = excluded.response_id, channel = excluded.channel, submitted_on = excluded.submitted_on,
+                trace_parent = excluded.trace_parent
+            """, ct);
+        if (sealedNow == 0)
         {
-            Id = responseId, SurveyId = invitation.SurveyId, District = invitation.District, Sex = invitation.Sex, AgeGroup = invitation.AgeGroup,
-            Channel = channel.ToString(), SubmittedOn = today, Answers = StoredJson.Serialize(answers),
-        });
-        await db.Drafts.Where(d => d.InvitationId == invitation.Id).ExecuteDeleteAsync(ct);
-        db.AddToOutbox(new SurveyResponseSubmitted
-        {
-            ResponseId = responseId, SurveyId = invitation.SurveyId, Channel = channel, SubmittedOn = today, Answers = answers,
-            Stratum = new Stratum { District = invitation.District, Sex = invitation.Sex, AgeGroup = invitation.AgeGroup },
-        }, clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return (receipt, false);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Someone submitted with this code first (perhaps this very request, retried): nothing of ours is kept.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+            // Someone submitted with this code first (perhaps this very request, retried): nothing of ours was written.
             var existing = await db.Submissions.AsNoTracking().FirstAsync(s => s.InvitationId == invitation.Id, ct);
             return existing.SubmissionKey == submissionKey
                 ? (new Receipt(existing.ReceiptNumber, existing.SubmittedOn), false)
                 : (null, true);
         }
+
+        // The submission is durable now; sending it on waits a moment for the next release round, and when the broker is away
+        // the sealed draft waits for it instead (the receipt stands either way).
+        await release.ReleaseAsync(new SealedResponse(invitation.Id, responseId, new SurveyResponseSubmitted
+        {
+            ResponseId = responseId, SurveyId = invitation.SurveyId, Channel = channel, SubmittedOn = today, Answers = answers,
+            Stratum = new Stratum { District = invitation.District, Sex = invitation.Sex, AgeGroup = invitation.AgeGroup },
+        }, traceParent), ct);
+        return (receipt, false);
     }
 
     /// <summary>A receipt number for the resident: random, short, easy to read aloud.</summary>

@@ -22,7 +22,7 @@ public static class AnsweringApi
     public static IEndpointRouteBuilder MapAnsweringApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/answering").WithTags("Answering").AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
-            .LimitBodySize(MaxBodyBytes);
+            .WithBodyLimit(MaxBodyBytes);
 
         api.MapPost("/start", Start).WithName("StartAnswering").WithSummary("Check a code and return the questionnaire with any saved answers");
         api.MapPut("/draft", SaveDraft).WithName("SaveDraft").WithSummary("Save the answers so far; resume later with the same code on any device");

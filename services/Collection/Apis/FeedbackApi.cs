@@ -4,6 +4,7 @@ using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
 using Medborgare.Contracts;
 using Medborgare.Messaging;
+using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Medborgare.Collection.Apis;
@@ -17,7 +18,7 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/feedback", SendFeedback).WithTags("Feedback").AllowAnonymous().RequireRateLimiting(AnsweringApi.RateLimitPolicy)
-            .LimitBodySize(64 * 1024)
+            .WithBodyLimit(64 * 1024)
             .WithName("SendFeedback").WithSummary("Send feedback; personal data in the text is masked before it is stored or sent on");
         return app;
     }

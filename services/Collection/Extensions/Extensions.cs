@@ -28,6 +28,9 @@ public static class Extensions
         builder.Services.AddSingleton<QuestionnaireCache>();
         builder.Services.AddSingleton<SurveyHeaderCache>();
         builder.Services.AddScoped<SubmissionService>();
+        builder.Services.AddOptions<ResponseReleaseOptions>().BindConfiguration("ResponseRelease");
+        builder.Services.AddSingleton<ResponseRelease>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ResponseRelease>());
         builder.Services.AddHostedService<AnsweredAnnouncer>();
 
         var perMinute = builder.Configuration.GetValue("RateLimiting:PublicRequestsPerMinute", 600);

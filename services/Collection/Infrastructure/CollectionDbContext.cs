@@ -11,7 +11,6 @@ public sealed class CollectionDbContext(DbContextOptions<CollectionDbContext> op
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<Draft> Drafts => Set<Draft>();
-    public DbSet<Response> Responses => Set<Response>();
     public DbSet<CitizenFeedback> Feedback => Set<CitizenFeedback>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -49,17 +48,9 @@ public sealed class CollectionDbContext(DbContextOptions<CollectionDbContext> op
         {
             b.HasKey(d => d.InvitationId);
             b.Property(d => d.Answers).HasColumnType("jsonb");
-        });
-        modelBuilder.Entity<Response>(b =>
-        {
-            b.HasKey(r => r.Id);
-            b.Property(r => r.Id).ValueGeneratedNever();
-            b.HasIndex(r => r.SurveyId);
-            b.Property(r => r.District).HasMaxLength(100);
-            b.Property(r => r.Sex).HasMaxLength(1);
-            b.Property(r => r.AgeGroup).HasMaxLength(10);
-            b.Property(r => r.Channel).HasMaxLength(10);
-            b.Property(r => r.Answers).HasColumnType("jsonb");
+            b.Property(d => d.Channel).HasMaxLength(10);
+            b.Property(d => d.TraceParent).HasMaxLength(100);
+            b.HasIndex(d => d.Sealed).HasFilter("sealed");
         });
         modelBuilder.Entity<CitizenFeedback>(b =>
         {

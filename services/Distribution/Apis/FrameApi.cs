@@ -23,7 +23,7 @@ public static class FrameApi
         api.MapGet("/", GetFrameSummary).WithName("GetFrameSummary").WithSummary("Counts of the imported frame per district, sex and age group");
         api.MapPut("/", ImportFrame).WithName("ImportFrame").Accepts<string>("text/csv")
             .WithSummary("Replace the frame with a CSV file (id;namn;adress;postnummer;ort;fodd;kon;distrikt). Bad rows are listed; nothing is stored then.")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
+            .WithBodyLimit(MaxUploadBytes);
         api.MapPost("/synthetic", ImportSyntheticFrame).WithName("ImportSyntheticFrame")
             .WithSummary("Generate a realistic synthetic frame (for demos and tests) and import it");
 

@@ -19,7 +19,7 @@ public static class KeyFiguresApi
         var admin = app.MapGroup("/api/keyfigures/imports").WithTags("Key figures").RequireAuthorization(StaffPolicies.Admin);
         admin.MapPost("/file", ImportFile).WithName("ImportKeyFigureFile").Accepts<string>("application/json")
             .WithSummary("Import a Kolada JSON document: values (?content=values, the default) or KPI metadata (?content=kpis). All or nothing.")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
+            .WithBodyLimit(MaxUploadBytes);
         admin.MapPost("/", StartUrlImport).WithName("StartKeyFigureImport")
             .WithSummary("Start an import from the configured Kolada base URL for the municipality, the whole country and the peers; poll its progress");
         admin.MapGet("/", ListImports).WithName("ListKeyFigureImports").WithSummary("The latest imports, newest first");

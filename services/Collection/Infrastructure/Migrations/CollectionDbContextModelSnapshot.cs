@@ -94,13 +94,35 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("answers");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
                     b.Property<int>("Page")
                         .HasColumnType("integer")
                         .HasColumnName("page");
 
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sealed");
+
                     b.Property<Guid>("SubmissionKey")
                         .HasColumnType("uuid")
                         .HasColumnName("submission_key");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("trace_parent");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -108,6 +130,10 @@ namespace Medborgare.Collection.Infrastructure.Migrations
 
                     b.HasKey("InvitationId")
                         .HasName("pk_drafts");
+
+                    b.HasIndex("Sealed")
+                        .HasDatabaseName("ix_drafts_sealed")
+                        .HasFilter("sealed");
 
                     b.ToTable("drafts", (string)null);
                 });
@@ -211,58 +237,6 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasName("pk_surveys");
 
                     b.ToTable("surveys", (string)null);
-                });
-
-            modelBuilder.Entity("Medborgare.Collection.Model.Response", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AgeGroup")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("age_group");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("answers");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("District")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("district");
-
-                    b.Property<string>("Sex")
-                        .IsRequired()
-                        .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
-                        .HasColumnName("sex");
-
-                    b.Property<DateOnly>("SubmittedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("submitted_on");
-
-                    b.Property<Guid>("SurveyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("survey_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_responses");
-
-                    b.HasIndex("SurveyId")
-                        .HasDatabaseName("ix_responses_survey_id");
-
-                    b.ToTable("responses", (string)null);
                 });
 
             modelBuilder.Entity("Medborgare.Collection.Model.Submission", b =>
