@@ -31,6 +31,9 @@ public sealed class ClientErrorHandler(IProblemDetailsService problems, ILogger<
                 http.Request.Method, http.Request.Path, problem.Status);
         }
         http.Response.StatusCode = problem.Status;
+        // The rest of a refused body is not read. Kestrel would drain it to keep the connection open, and abort the connection
+        // once the body passes the limit, under whatever request the client sends next on it: close it after this answer instead.
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge) http.Response.Headers.Connection = "close";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -11,7 +11,7 @@ var app = builder.Build();
 
 app.UseWebDefaults();
 app.MapStaticAssets();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AllowHead();
 app.MapAccountEndpoints();
 app.MapAnalystEndpoints();
 app.MapResultsEndpoints();

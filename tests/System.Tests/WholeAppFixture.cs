@@ -22,10 +22,21 @@ public class WholeAppFixture : IAsyncLifetime
     /// <summary>Every service's spans, exported over OTLP as to a collector.</summary>
     public OtlpReceiver Traces { get; private set; } = null!;
 
+    /// <summary>Settings a fixture of its own gives every part, on top of the app's defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         Log = TextWriter.Synchronized(log);
         Traces = await OtlpReceiver.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
+            // FollowUp compares key figures with the peers in its Kolada:Peers, as a configured municipality would.
+            ["Kolada__Peers__0"] = PoliticianScenario.Peer,
+        };
+        foreach (var (key, value) in Settings) environment[key] = value;
         var options = AppHostOptions.Parse([]) with
         {
             StateDirectory = Path.Combine(AppHostOptions.FindRepositoryRoot(), ".medborgare", "test", $"system-{Guid.NewGuid():N}"[..20]),
@@ -35,13 +46,7 @@ public class WholeAppFixture : IAsyncLifetime
             WebPort = 0,
             Output = Log,
             OtlpEndpoint = Traces.Endpoint,
-            ServiceEnvironment = new Dictionary<string, string>
-            {
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
-                // FollowUp compares key figures with the peers in its Kolada:Peers, as a configured municipality would.
-                ["Kolada__Peers__0"] = PoliticianScenario.Peer,
-            },
+            ServiceEnvironment = environment,
         };
         var builder = new DistributedApplicationBuilder(options);
         builder.AddMedborgare();
@@ -67,6 +72,11 @@ public class WholeAppFixture : IAsyncLifetime
     }
 
     public string Url(string resource) => App.Project(resource).Url;
+
+    /// <summary>Every database of the app, with a connection string to it.</summary>
+    public IReadOnlyList<(string Database, string ConnectionString)> Databases() =>
+        [.. new[] { ResourceNames.DistributionDb, ResourceNames.CollectionDb, ResourceNames.AnalysisDb, ResourceNames.FollowUpDb, ResourceNames.WebDb }
+            .Select(db => (db, App.PostgresServers[0].RunningServer!.ConnectionString(db)))];
 
     /// <summary>Logs the printed administrator in on the staff site and lands on the staff home page.</summary>
     public async Task LogInAsAdministratorAsync(Microsoft.Playwright.IPage page)

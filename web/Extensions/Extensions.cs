@@ -68,16 +68,21 @@ public static class Extensions
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
+        builder.Services.AddSecurityHeaders();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddServiceClients();
         builder.Services.AddMemoryCache();
         builder.Services.AddRazorComponents();
+        // The framework's own files (_framework/blazor.web.js) are static web assets of a package. Development maps them from
+        // the build output by itself; so must every other environment when the app runs from its build output, as the AppHost
+        // runs it. A published app has them in wwwroot, and this is then a no-op.
+        if (builder.Environment is IWebHostEnvironment web)
+            Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
         builder.Services.AddResidentServices();
     }
 
     public static WebApplication UseWebDefaults(this WebApplication app)
     {
-        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel", createScopeForErrors: true);

@@ -1,9 +1,9 @@
 namespace Medborgare.Web.Extensions;
 
 /// <summary>
-/// Headers that every page and file of the web app carries. Scripts and styles come only from the app itself (no inline script,
-/// no inline style, no CDN), nothing may frame the app, and no page sends a Referer: the letter's link carries the resident's code
-/// in its query string, and the next site visited must not learn it.
+/// Headers that every response of the web app carries: pages, files, redirects to the login and error pages alike. Scripts and
+/// styles come only from the app itself (no inline script, no inline style, no CDN), nothing may frame the app, and no page sends
+/// a Referer: the letter's link carries the resident's code in its query string, and the next site visited must not learn it.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -14,16 +14,26 @@ public static class SecurityHeaders
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    /// <summary>Outermost, as a startup filter: before the routing and authentication that the host adds ahead of the app's own middleware.</summary>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
+        services.AddTransient<IStartupFilter, StartupFilter>();
+
+    sealed class StartupFilter : IStartupFilter
     {
-        // Set before the response starts, so that error pages, redirects and static files carry them too.
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Permissions-Policy"] = PermissionsPolicy;
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return next(http);
-    });
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                var headers = http.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = PermissionsPolicy;
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
 }

@@ -62,10 +62,6 @@ public static class KeyFiguresApi
             body = await reader.ReadToEndAsync(ct);
         }
 
-        var job = new KeyFigureImport
-        {
-            Id = Guid.CreateVersion7(), Kind = "file", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(), LastProgressAt = clock.GetUtcNow(),
-        };
         List<KoladaValue> values = [];
         List<KoladaKpi> kpis = [];
         try
@@ -75,16 +71,20 @@ public static class KeyFiguresApi
         }
         catch (KoladaFormatException ex)
         {
-            job.State = ImportState.Failed;
-            job.Error = $"{ex.Message}. Inget har sparats.";
-            job.FinishedAt = clock.GetUtcNow();
-            db.KeyFigureImports.Add(job);
-            db.Audit(user, "keyfigures.import.rejected", job.Error, clock);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Problem(title: "Filen har inte Koladas format", detail: job.Error, statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["importId"] = job.Id });
+            // Refused as it came: the administrator sees where the file is wrong, and nothing (not even a record of the attempt) is kept.
+            return TypedResults.Problem(title: "Filen har inte Koladas format", detail: $"{ex.Message}. Inget har sparats.",
+                statusCode: StatusCodes.Status400BadRequest, type: "urn:medborgare:kolada-format");
+        }
+        if (values.Count == 0 && kpis.Count == 0)
+        {
+            return TypedResults.Problem(title: "Filen är tom", detail: "Filen har inga nyckeltalsvärden eller KPI:er. Inget har sparats.",
+                statusCode: StatusCodes.Status400BadRequest, type: "urn:medborgare:kolada-empty");
         }
 
+        var job = new KeyFigureImport
+        {
+            Id = Guid.CreateVersion7(), Kind = "file", State = ImportState.Running, StartedBy = user.Name(), StartedAt = clock.GetUtcNow(), LastProgressAt = clock.GetUtcNow(),
+        };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         job.PagesFetched = 1;
         job.Rows = await KeyFigureStore.UpsertAsync(db, job.Id, kpis, values, clock.GetUtcNow(), ct);
