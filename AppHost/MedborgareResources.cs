@@ -40,7 +40,7 @@ public static class MedborgareResources
             // seconds so the reminder round skips them; key figures come with two peers.
             collection.WithEnvironment("RateLimiting__PublicRequestsPerMinute", "100000")
                 .WithEnvironment("CodeThrottle__PerClientLimit", "1000")
-                .WithEnvironment("AnsweredAnnouncer__Interval", "00:00:03");
+                .WithEnvironment("ResponseRelease__AnsweredFlagsEvery", "00:00:03");
             for (var i = 0; i < DemoSeeder.DemoMunicipality.Peers.Count; i++)
                 followUp.WithEnvironment($"Kolada__Peers__{i}", DemoSeeder.DemoMunicipality.Peers[i]);
         }

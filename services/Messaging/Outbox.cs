@@ -9,7 +9,8 @@ public static class Outbox
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static OutboxMessage AddToOutbox<TMessage>(this IMessagingDbContext db, TMessage message, TimeProvider clock)
+    /// <param name="notBefore">Not sent before this time (a batch that must leave later than the state change it reports).</param>
+    public static OutboxMessage AddToOutbox<TMessage>(this IMessagingDbContext db, TMessage message, TimeProvider clock, DateTimeOffset? notBefore = null)
         where TMessage : class
     {
         var row = new OutboxMessage
@@ -19,6 +20,7 @@ public static class Outbox
             Body = JsonSerializer.Serialize(message, Json),
             TraceParent = Activity.Current?.Id,
             CreatedAt = clock.GetUtcNow(),
+            NextAttemptAt = notBefore,
         };
         db.OutboxMessages.Add(row);
         return row;

@@ -72,22 +72,22 @@ public sealed class AnsweringTests : IAsyncLifetime
     [Fact]
     public async Task Submitting_sends_the_response_to_Analysis_and_later_the_answered_flag_to_Distribution()
     {
-        await using var responses = await TestBus<SurveyResponseSubmitted>.StartAsync(harness.BrokerConnectionString, "test-responses");
-        await using var answered = await TestBus<InvitationAnswered>.StartAsync(harness.BrokerConnectionString, "test-answered");
+        await using var responses = await TestBus<SurveyResponsesSubmitted>.StartAsync(harness.BrokerConnectionString, "test-responses");
+        await using var answered = await TestBus<InvitationsAnswered>.StartAsync(harness.BrokerConnectionString, "test-answered");
         var code = harness.Codes[1];
         var session = await StartAsync(code);
 
         await resident.PostAsJsonAsync("/api/answering/submit", new SubmitRequest(code, session.SubmissionKey, Complete));
 
-        var response = await Eventually.GetAsync(() => Task.FromResult(responses.Received.FirstOrDefault()), what: "SurveyResponseSubmitted");
-        Assert.Equal("Södra", response.Message.Stratum.District);
-        Assert.Equal(ResponseChannel.Web, response.Message.Channel);
-        Assert.Equal(4, response.Message.Answers.Count);
-        var flag = await Eventually.GetAsync(() => Task.FromResult(answered.Received.FirstOrDefault()), what: "InvitationAnswered");
+        var response = await Eventually.GetAsync(() => Task.FromResult(responses.Responses().FirstOrDefault()), what: "SurveyResponsesSubmitted");
+        Assert.Equal("Södra", response.Stratum.District);
+        Assert.Equal(ResponseChannel.Web, response.Channel);
+        Assert.Equal(4, response.Answers.Count);
+        var flag = await Eventually.GetAsync(() => Task.FromResult(answered.CodeHashes().FirstOrDefault()), what: "InvitationsAnswered");
         InvitationCode.Check(code, out var normalized);
-        Assert.Equal(InvitationCode.Hash(normalized, harness.Salt), flag.Message.CodeHash);
-        var responseJson = JsonSerializer.Serialize(response.Message);
-        Assert.DoesNotContain(flag.Message.CodeHash, responseJson);
+        Assert.Equal(InvitationCode.Hash(normalized, harness.Salt), flag);
+        var responseJson = JsonSerializer.Serialize(responses.Received.Single().Message);
+        Assert.DoesNotContain(flag, responseJson);
         Assert.DoesNotContain(normalized, responseJson);
         await Eventually.TrueAsync(async () => await harness.CountAsync(db => db.OutboxMessages) == 0, what: "sent outbox rows to be deleted");
     }
@@ -95,7 +95,7 @@ public sealed class AnsweringTests : IAsyncLifetime
     [Fact]
     public async Task Two_concurrent_submissions_with_one_code_give_one_response_and_one_message()
     {
-        await using var responses = await TestBus<SurveyResponseSubmitted>.StartAsync(harness.BrokerConnectionString, "test-concurrent");
+        await using var responses = await TestBus<SurveyResponsesSubmitted>.StartAsync(harness.BrokerConnectionString, "test-concurrent");
         var code = harness.Codes[2];
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
@@ -105,22 +105,22 @@ public sealed class AnsweringTests : IAsyncLifetime
         Assert.All(attempts.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Equal(1, await harness.CountAsync(db => db.Submissions));
         await Eventually.TrueAsync(() => Task.FromResult(!responses.Received.IsEmpty), what: "the message");
-        // Nothing is left to send (no sealed draft), and every attempt has been answered: no second message can follow.
-        Assert.Equal(0, await harness.CountAsync(db => db.Drafts));
-        Assert.Single(responses.Received);
+        // Nothing is left to send (no mark holds a response), and every attempt has been answered: no second message can follow.
+        Assert.Equal(0, await harness.CountAsync(db => db.Submissions.Where(s => s.PendingAnswers != null)));
+        Assert.Single(responses.Responses());
     }
 
     [Fact]
     public async Task A_paper_questionnaire_is_keyed_in_by_an_analyst_with_channel_paper()
     {
-        await using var responses = await TestBus<SurveyResponseSubmitted>.StartAsync(harness.BrokerConnectionString, "test-paper");
+        await using var responses = await TestBus<SurveyResponsesSubmitted>.StartAsync(harness.BrokerConnectionString, "test-paper");
         var analyst = harness.CreateStaffClient(StaffRoles.Analyst);
 
         var response = await analyst.PostAsJsonAsync("/api/paper-responses", new PaperRequest(harness.Codes[3], Complete));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = await Eventually.GetAsync(() => Task.FromResult(responses.Received.FirstOrDefault()), what: "the paper response");
-        Assert.Equal(ResponseChannel.Paper, sent.Message.Channel);
+        var sent = await Eventually.GetAsync(() => Task.FromResult(responses.Responses().FirstOrDefault()), what: "the paper response");
+        Assert.Equal(ResponseChannel.Paper, sent.Channel);
         Assert.Equal(HttpStatusCode.Unauthorized, (await resident.PostAsJsonAsync("/api/paper-responses", new PaperRequest(harness.Codes[4], Complete))).StatusCode);
     }
 

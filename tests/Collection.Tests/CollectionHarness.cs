@@ -22,7 +22,7 @@ sealed class CollectionHarness(string database, string broker)
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("AnsweredAnnouncer:Interval", "00:00:01");
+        builder.UseSetting("ResponseRelease:AnsweredFlagsEvery", "00:00:01");
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(LogLines)));
     }

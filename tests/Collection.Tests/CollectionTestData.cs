@@ -44,3 +44,14 @@ static class CollectionTestData
         ],
     };
 }
+
+static class SentResponses
+{
+    /// <summary>Every response in the packed messages a test bus received, in the order they came.</summary>
+    public static List<SurveyResponseSubmitted> Responses(this Medborgare.Testing.TestBus<SurveyResponsesSubmitted> bus) =>
+        [.. bus.Received.SelectMany(m => m.Message.Responses)];
+
+    /// <summary>Every code hash in the answered-flag batches a test bus received.</summary>
+    public static List<string> CodeHashes(this Medborgare.Testing.TestBus<InvitationsAnswered> bus) =>
+        [.. bus.Received.SelectMany(m => m.Message.CodeHashes)];
+}

@@ -163,12 +163,20 @@ public sealed class DistributionFlowTests : IAsyncLifetime
             Assert.Contains(InvitationCode.Hash(normalized, message.Message.CodeSalt), hashes);
         });
 
-        // Ten residents answer; the reminder round goes to the other 290 only.
-        foreach (var code in codes.Take(10))
+        // Ten residents answer; the reminder round goes to the other 290 only. Seven flags come in one batch (delivered twice),
+        // three one by one as earlier versions sent them.
+        var answeredHashes = codes.Take(10).Select(code =>
         {
             InvitationCode.Check(code, out var normalized);
-            await TestMessages.PublishAsync(factory.BrokerConnectionString,
-                new InvitationAnswered { SurveyId = survey.Id, CodeHash = InvitationCode.Hash(normalized, message.Message.CodeSalt) }, Guid.NewGuid());
+            return InvitationCode.Hash(normalized, message.Message.CodeSalt);
+        }).ToList();
+        var batchId = Guid.NewGuid();
+        var batch = new InvitationsAnswered { SurveyId = survey.Id, CodeHashes = answeredHashes[..7] };
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, batch, batchId);
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, batch, batchId);
+        foreach (var hash in answeredHashes[7..])
+        {
+            await TestMessages.PublishAsync(factory.BrokerConnectionString, new InvitationAnswered { SurveyId = survey.Id, CodeHash = hash }, Guid.NewGuid());
         }
         await Eventually.TrueAsync(async () => (await analyst.GetFromJsonAsync<ResponseRateApi.ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!.Answered == 10,
             what: "ten answers counted");

@@ -9,7 +9,10 @@ public enum CodeLookupOutcome { Found, Typo, Unknown, Used, Closed, Expired, Thr
 
 /// <summary>What a code leads to. The survey comes without its questionnaire (see <see cref="QuestionnaireCache"/>).</summary>
 public sealed record CodeLookupResult(CodeLookupOutcome Outcome, Invitation? Invitation = null, SurveyHeader? Survey = null,
-    Submission? Submission = null, TimeSpan? RetryAfter = null);
+    UsedCode? Submission = null, TimeSpan? RetryAfter = null);
+
+/// <summary>What a used code's submission mark says: enough to give an idempotent retry the same receipt.</summary>
+public sealed record UsedCode(string ReceiptNumber, Guid SubmissionKey, DateOnly SubmittedOn);
 
 public sealed record SurveyHeader(Guid SurveyId, int Year, string TitleSv, string? TitleEn, string CodeSalt, DateTimeOffset? ClosedAt);
 
@@ -28,13 +31,17 @@ public sealed class CodeLookup(CollectionDbContext db, SurveyHeaderCache headers
             return new CodeLookupResult(CodeLookupOutcome.Typo);
         }
 
-        // One round trip: the code hashed with each survey's salt, matched against the (survey, hash) index, with any submission.
+        // One round trip at a constant cost: the code hashed with each survey's salt, matched against the (survey, hash) index, and
+        // its submission mark (if any) by primary key. A plain left join: a subquery per row here would make EF number every
+        // submission of the table (ROW_NUMBER() OVER ...), and each lookup would cost more as the survey fills up.
         var hashes = (await headers.GetAsync(db, ct)).ToDictionary(s => s.SurveyId, s => (Survey: s, Hash: InvitationCode.Hash(normalized, s.CodeSalt)));
         var surveyIds = hashes.Keys.ToList();
         var hashValues = hashes.Values.Select(h => h.Hash).ToList();
-        var candidates = await db.Invitations.AsNoTracking()
-            .Where(i => surveyIds.Contains(i.SurveyId) && hashValues.Contains(i.CodeHash))
-            .Select(i => new { Invitation = i, Submission = db.Submissions.AsNoTracking().FirstOrDefault(s => s.InvitationId == i.Id) })
+        var candidates = await (
+                from i in db.Invitations.AsNoTracking().Where(i => surveyIds.Contains(i.SurveyId) && hashValues.Contains(i.CodeHash))
+                join s in db.Submissions.AsNoTracking() on i.Id equals s.InvitationId into marks
+                from s in marks.DefaultIfEmpty()
+                select new { Invitation = i, Submission = s == null ? null : new UsedCode(s.ReceiptNumber, s.SubmissionKey, s.SubmittedOn) })
             .ToListAsync(ct);
         if (candidates.FirstOrDefault(c => hashes[c.Invitation.SurveyId].Hash == c.Invitation.CodeHash) is { } match)
         {

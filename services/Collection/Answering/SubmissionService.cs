@@ -4,17 +4,17 @@ using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
 using Medborgare.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Medborgare.Collection.Answering;
 
 public sealed record Receipt(string ReceiptNumber, DateOnly SubmittedOn);
 
 /// <summary>
-/// Turns a used code into an unlinked response, once. One statement writes the submission mark (primary key = invitation, so a
-/// second one writes nothing) and seals the invitation's draft with the final answers and a random response id. The response
-/// itself is never written as a row of its own: <see cref="ResponseRelease"/> sends the sealed draft to Analysis and deletes it,
-/// so no row in this database pairs a submission with answers by transaction id, physical order or time. InvitationAnswered
-/// goes later, in shuffled batches (<see cref="AnsweredAnnouncer"/>).
+/// Turns a used code into an unlinked response, once, in one statement and one round trip: the submission mark (primary key =
+/// invitation, so a second one writes nothing) with the response waiting in it, and the draft's deletion. The response is never a
+/// row of its own: <see cref="ResponseRelease"/> sends it to Analysis and clears it from the mark, so no row in this database pairs
+/// a submission with answers by transaction id, physical order or time. The answered flags go to Distribution later, in batches.
 /// </summary>
 public sealed class SubmissionService(CollectionDbContext db, ResponseRelease release, TimeProvider clock)
 {
@@ -24,25 +24,9 @@ public sealed class SubmissionService(CollectionDbContext db, ResponseRelease re
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var receipt = new Receipt(NewReceiptNumber(), today);
         var responseId = Guid.NewGuid();
-        var answersJson = StoredJson.Serialize(answers);
         var traceParent = Activity.Current?.Id;
-        var channelName = channel.ToString();
 
-        var sealedNow = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            WITH mark AS (
-                INSERT INTO submissions (invitation_id, receipt_number, submission_key, submitted_on, answered_announced)
-                VALUES ({invitation.Id}, {receipt.ReceiptNumber}, {submissionKey}, {today}, false)
-                ON CONFLICT (invitation_id) DO NOTHING
-                RETURNING invitation_id)
-            INSERT INTO drafts (invitation_id, answers, page, submission_key, updated_at, sealed, response_id, channel, submitted_on, trace_parent)
-            SELECT invitation_id, {answersJson}::jsonb, 0, {submissionKey}, {clock.GetUtcNow()}, true, {responseId}, {channelName}, {today}, {traceParent}
-            FROM mark
-            ON CONFLICT (invitation_id) DO UPDATE SET
-                answers = excluded.answers, submission_key = excluded.submission_key, updated_at = excluded.updated_at, sealed = true,
-                response_id = excluded.response_id, channel = excluded.channel, submitted_on = excluded.submitted_on,
-                trace_parent = excluded.trace_parent
-            """, ct);
-        if (sealedNow == 0)
+        if (!await MarkAsync(invitation.Id, receipt, submissionKey, answers, responseId, channel, traceParent, ct))
         {
             // Someone submitted with this code first (perhaps this very request, retried): nothing of ours was written.
             var existing = await db.Submissions.AsNoTracking().FirstAsync(s => s.InvitationId == invitation.Id, ct);
@@ -51,14 +35,42 @@ public sealed class SubmissionService(CollectionDbContext db, ResponseRelease re
                 : (null, true);
         }
 
-        // The submission is durable now; sending it on waits a moment for the next release round, and when the broker is away
-        // the sealed draft waits for it instead (the receipt stands either way).
-        await release.ReleaseAsync(new SealedResponse(invitation.Id, responseId, new SurveyResponseSubmitted
+        // Durable now. Sending it on waits a moment for the next release round; when the broker is away the response waits in
+        // its mark instead (the receipt stands either way).
+        await release.ReleaseAsync(new PendingResponse(invitation.Id, invitation.CodeHash, new SurveyResponseSubmitted
         {
             ResponseId = responseId, SurveyId = invitation.SurveyId, Channel = channel, SubmittedOn = today, Answers = answers,
             Stratum = new Stratum { District = invitation.District, Sex = invitation.Sex, AgeGroup = invitation.AgeGroup },
         }, traceParent), ct);
         return (receipt, false);
+    }
+
+    /// <summary>The mark with its pending response, and the draft's deletion: true when the mark is ours.</summary>
+    async Task<bool> MarkAsync(Guid invitationId, Receipt receipt, Guid submissionKey, IReadOnlyList<Answer> answers, Guid responseId,
+        ResponseChannel channel, string? traceParent, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            WITH mark AS (
+                INSERT INTO submissions (invitation_id, receipt_number, submission_key, submitted_on,
+                                         pending_answers, pending_response_id, pending_channel, pending_trace_parent, pending_since)
+                VALUES (@invitation, @receipt, @key, @day, @answers::jsonb, @response, @channel, @trace, @now)
+                ON CONFLICT (invitation_id) DO NOTHING
+                RETURNING invitation_id),
+            draft AS (DELETE FROM drafts WHERE invitation_id IN (SELECT invitation_id FROM mark))
+            SELECT count(*) FROM mark
+            """, connection);
+        cmd.Parameters.AddWithValue("invitation", invitationId);
+        cmd.Parameters.AddWithValue("receipt", receipt.ReceiptNumber);
+        cmd.Parameters.AddWithValue("key", submissionKey);
+        cmd.Parameters.AddWithValue("day", receipt.SubmittedOn);
+        cmd.Parameters.AddWithValue("answers", StoredJson.Serialize(answers));
+        cmd.Parameters.AddWithValue("response", responseId);
+        cmd.Parameters.AddWithValue("channel", channel.ToString());
+        cmd.Parameters.Add(new NpgsqlParameter("trace", NpgsqlTypes.NpgsqlDbType.Varchar) { Value = (object?)traceParent ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("now", clock.GetUtcNow());
+        return (long)(await cmd.ExecuteScalarAsync(ct))! == 1;
     }
 
     /// <summary>A receipt number for the resident: random, short, easy to read aloud.</summary>

@@ -22,7 +22,6 @@ public static class Extensions
         builder.Services.PostConfigure<OutboxOptions>(o => o.DeleteSent = true);
 
         builder.Services.AddOptions<CodeThrottleOptions>().BindConfiguration("CodeThrottle");
-        builder.Services.AddOptions<AnsweredAnnouncerOptions>().BindConfiguration("AnsweredAnnouncer");
         builder.Services.AddSingleton<CodeGuessThrottle>();
         builder.Services.AddScoped<CodeLookup>();
         builder.Services.AddSingleton<QuestionnaireCache>();
@@ -31,7 +30,6 @@ public static class Extensions
         builder.Services.AddOptions<ResponseReleaseOptions>().BindConfiguration("ResponseRelease");
         builder.Services.AddSingleton<ResponseRelease>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ResponseRelease>());
-        builder.Services.AddHostedService<AnsweredAnnouncer>();
 
         var perMinute = builder.Configuration.GetValue("RateLimiting:PublicRequestsPerMinute", 600);
         builder.Services.AddRateLimiter(o =>

@@ -42,15 +42,15 @@ public sealed class CollectionDbContext(DbContextOptions<CollectionDbContext> op
         {
             b.HasKey(s => s.InvitationId);
             b.Property(s => s.ReceiptNumber).HasMaxLength(20);
-            b.HasIndex(s => s.AnsweredAnnounced).HasFilter("answered_announced = false");
+            b.Property(s => s.PendingAnswers).HasColumnType("jsonb");
+            b.Property(s => s.PendingChannel).HasMaxLength(10);
+            b.Property(s => s.PendingTraceParent).HasMaxLength(100);
+            b.HasIndex(s => s.PendingSince).HasFilter("pending_since IS NOT NULL");
         });
         modelBuilder.Entity<Draft>(b =>
         {
             b.HasKey(d => d.InvitationId);
             b.Property(d => d.Answers).HasColumnType("jsonb");
-            b.Property(d => d.Channel).HasMaxLength(10);
-            b.Property(d => d.TraceParent).HasMaxLength(100);
-            b.HasIndex(d => d.Sealed).HasFilter("sealed");
         });
         modelBuilder.Entity<CitizenFeedback>(b =>
         {

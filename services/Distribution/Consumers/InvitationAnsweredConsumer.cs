@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Medborgare.Distribution.Consumers;
 
-/// <summary>Marks an invitation answered, so reminders skip it. Only the day is kept, never the time.</summary>
+/// <summary>Marks one invitation answered (the message of earlier versions, which may still be on its way after an upgrade).</summary>
 public sealed class InvitationAnsweredConsumer(DistributionDbContext db, TimeProvider clock)
     : IdempotentConsumer<InvitationAnswered, DistributionDbContext>(db, clock)
 {

@@ -14,7 +14,11 @@ public static class Extensions
         // The database (and its migrator, a hosted service) first: authentication registers data protection, whose hosted
         // service reads the key table at start, and hosted services start in the order they were first registered.
         builder.AddServiceDatabaseAndMessaging<DistributionDbContext>(ResourceNames.Distribution, ResourceNames.DistributionDb,
-            bus => bus.AddConsumer<InvitationAnsweredConsumer>());
+            bus =>
+            {
+                bus.AddConsumer<InvitationsAnsweredConsumer>();
+                bus.AddConsumer<InvitationAnsweredConsumer>();
+            });
         builder.AddStaffAuthentication();
         builder.Services.AddDataProtection().SetApplicationName("Medborgare.Distribution").PersistKeysToDbContext<DistributionDbContext>();
         builder.Services.AddScoped<PersonalDataPurge>();

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Medborgare.Collection.Infrastructure.Migrations
 {
     [DbContext(typeof(CollectionDbContext))]
-    [Migration("20261203132714_DropResponsesSealDrafts")]
-    partial class DropResponsesSealDrafts
+    [Migration("20261203140814_SubmissionsCarryPendingResponses")]
+    partial class SubmissionsCarryPendingResponses
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -97,35 +97,13 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("answers");
 
-                    b.Property<string>("Channel")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("channel");
-
                     b.Property<int>("Page")
                         .HasColumnType("integer")
                         .HasColumnName("page");
 
-                    b.Property<Guid?>("ResponseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("response_id");
-
-                    b.Property<bool>("Sealed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("sealed");
-
                     b.Property<Guid>("SubmissionKey")
                         .HasColumnType("uuid")
                         .HasColumnName("submission_key");
-
-                    b.Property<DateOnly?>("SubmittedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("submitted_on");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("trace_parent");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -133,10 +111,6 @@ namespace Medborgare.Collection.Infrastructure.Migrations
 
                     b.HasKey("InvitationId")
                         .HasName("pk_drafts");
-
-                    b.HasIndex("Sealed")
-                        .HasDatabaseName("ix_drafts_sealed")
-                        .HasFilter("sealed");
 
                     b.ToTable("drafts", (string)null);
                 });
@@ -249,9 +223,27 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("invitation_id");
 
-                    b.Property<bool>("AnsweredAnnounced")
-                        .HasColumnType("boolean")
-                        .HasColumnName("answered_announced");
+                    b.Property<string>("PendingAnswers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pending_answers");
+
+                    b.Property<string>("PendingChannel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("pending_channel");
+
+                    b.Property<Guid?>("PendingResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pending_response_id");
+
+                    b.Property<DateTimeOffset?>("PendingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_since");
+
+                    b.Property<string>("PendingTraceParent")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pending_trace_parent");
 
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
@@ -270,9 +262,9 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                     b.HasKey("InvitationId")
                         .HasName("pk_submissions");
 
-                    b.HasIndex("AnsweredAnnounced")
-                        .HasDatabaseName("ix_submissions_answered_announced")
-                        .HasFilter("answered_announced = false");
+                    b.HasIndex("PendingSince")
+                        .HasDatabaseName("ix_submissions_pending_since")
+                        .HasFilter("pending_since IS NOT NULL");
 
                     b.ToTable("submissions", (string)null);
                 });
