@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -34,14 +35,23 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// Logs, metrics and traces over OTLP, when a collector listens (OTEL_EXPORTER_OTLP_ENDPOINT; the AppHost points it at the
+    /// dashboard). With none, nothing is registered: no span is built only to be dropped, and a request costs what it costs.
+    /// <c>Telemetry:TraceSampleRatio</c> (default 1) keeps that share of the traces that start here; a trace that started
+    /// upstream is kept or dropped as it was there, so a trace is whole or absent.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return builder;
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
 
+        var ratio = Math.Clamp(builder.Configuration.GetValue("Telemetry:TraceSampleRatio", 1.0), 0, 1);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -50,18 +60,15 @@ public static class Extensions
                 .AddMeter("MassTransit")
                 .AddMeter(Telemetry.MeterName))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(Telemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive"))
                 .AddHttpClientInstrumentation()
-                .AddNpgsql());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
+                .AddNpgsql())
+            .UseOtlpExporter();
         return builder;
     }
 

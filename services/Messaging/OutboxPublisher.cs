@@ -106,18 +106,23 @@ public sealed class OutboxPublisher<TDbContext>(
             // Confirmed rows are marked sent; the others wait for a later attempt.
         }
 
-        var sent = 0;
+        // The confirmed rows with one statement; the others (rare) each get their attempt and error recorded.
+        var confirmed = batch.Where((_, i) => publishes[i].IsCompletedSuccessfully).Select(r => r.Id).ToList();
+        var sent = confirmed.Count;
+        if (options.DeleteSent)
+        {
+            await db.OutboxMessages.Where(m => confirmed.Contains(m.Id)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var sentAt = clock.GetUtcNow();
+            await db.OutboxMessages.Where(m => confirmed.Contains(m.Id))
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.LastError, (string?)null), ct).ConfigureAwait(false);
+        }
         for (var i = 0; i < batch.Count; i++)
         {
             var row = batch[i];
-            if (publishes[i].IsCompletedSuccessfully)
-            {
-                if (options.DeleteSent) db.OutboxMessages.Remove(row);
-                row.SentAt = clock.GetUtcNow();
-                row.LastError = null;
-                sent++;
-            }
-            else
+            if (!publishes[i].IsCompletedSuccessfully)
             {
                 row.Attempts++;
                 row.NextAttemptAt = clock.GetUtcNow() + Backoff(row.Attempts);
