@@ -31,7 +31,6 @@ public static class Extensions
         });
 
         builder.AddClientErrorHandling();
-        builder.Services.AddHostedService<ParentProcessWatchdog>();
         return builder;
     }
 

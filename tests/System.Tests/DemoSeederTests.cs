@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Medborgare.AppHost;
-using Medborgare.AppHost.Hosting;
 using Medborgare.Contracts;
 using Medborgare.DemoSeeder;
 using Medborgare.ServiceDefaults;
@@ -9,57 +7,38 @@ using Medborgare.ServiceDefaults;
 namespace Medborgare.SystemTests;
 
 /// <summary>
-/// The whole app started as with <c>--demo</c> (its own state folder, the demo's environment), seeded once at a
-/// reduced scale through the real APIs and message path; the tests read what a newcomer would see.
+/// The whole app started with <c>--demo</c>, as <c>./run.sh --demo</c> starts it: the AppHost runs the demo seeder as a resource once
+/// every part is healthy, here at a reduced scale (its Demo__* settings), and the tests read what a newcomer would see.
 /// </summary>
-public sealed class DemoAppFixture : IAsyncLifetime
+public sealed class DemoAppFixture : WholeAppFixture
 {
-    readonly StringWriter log = new();
+    public const int Responses = 150;
 
-    public DistributedApplication App { get; private set; } = null!;
-    public DemoSummary Summary { get; private set; } = null!;
-    public DemoOptions Options { get; private set; } = null!;
-    public string LogText => log.ToString();
-
-    public async Task InitializeAsync()
+    protected override bool Dashboard => false;
+    protected override IReadOnlyList<string> Arguments => ["--demo"];
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        var output = TextWriter.Synchronized(log);
-        var options = AppHostOptions.Parse([]) with
-        {
-            StateDirectory = Path.Combine(AppHostOptions.FindRepositoryRoot(), ".medborgare", "test", $"demo-{Guid.NewGuid():N}"[..18]),
-            ExistingPostgres = null,
-            ExistingRabbitMq = null,
-            Demo = true,
-            Output = output,
-        };
-        var builder = new DistributedApplicationBuilder(options);
-        builder.AddMedborgare();
-        App = builder.Build();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6)); // as WholeAppFixture: a loaded machine starts slowly
-            await App.StartAsync(timeout.Token);
-            Options = DemoData.Options(App) with
-            {
-                FramePersons = 3_000, SampleSize = 300, ResponsesPerYear = 150, FeedbackItems = 24, Concurrency = 6,
-            };
-            using var seeding = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-            Summary = await new DemoMunicipalitySeeder(Options).SeedAsync(seeding.Token);
-        }
-        catch (Exception ex)
-        {
-            await App.DisposeAsync();
-            throw new InvalidOperationException($"The demo app did not start or seed: {ex.Message}\nIts log:\n{LogText}", ex);
-        }
-    }
+        ["Demo__FramePersons"] = "3000", ["Demo__SampleSize"] = "300", ["Demo__ResponsesPerYear"] = Responses.ToString(),
+        ["Demo__FeedbackItems"] = "24", ["Demo__Concurrency"] = "6",
+    };
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
-
-    public HttpClient StaffClient(string resource, params string[] roles)
+    public IReadOnlyList<int> Years { get; } = DemoOptions.DefaultYears(DateTime.UtcNow.Year);
+    /// <summary>What the seeder library needs to talk to this app (for seeding a second time).</summary>
+    public DemoOptions Options => new()
     {
-        var client = new HttpClient { BaseAddress = new Uri(App.Project(resource).Url) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", StaffAuthentication.CreateToken(App.SigningKey, "demo-test", roles));
-        return client;
+        Distribution = new Uri(Url(ResourceNames.Distribution)), Collection = new Uri(Url(ResourceNames.Collection)),
+        Analysis = new Uri(Url(ResourceNames.Analysis)), FollowUp = new Uri(Url(ResourceNames.FollowUp)), SigningKey = SigningKey,
+        Years = Years, Output = TextWriter.Null,
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var seeding = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        var done = await App.ResourceNotifications.WaitForResourceAsync("demo",
+            e => e.Snapshot.State?.Text is "Finished" or "Exited" or "FailedToStart", seeding.Token);
+        if (done.Snapshot.ExitCode != 0)
+            throw new InvalidOperationException($"The demo seeder ended with exit code {done.Snapshot.ExitCode}. Its log:\n{LogText}");
     }
 }
 
@@ -78,20 +57,23 @@ public sealed class DemoSeederTests(DemoAppFixture fixture)
     [Fact]
     public async Task Three_survey_years_are_published_and_the_latest_compares_with_the_years_before()
     {
-        Assert.False(fixture.Summary.AlreadySeeded);
-        Assert.Equal(3, fixture.Summary.Years.Count);
-        Assert.All(fixture.Summary.Years, y => Assert.Equal(150, y.Responses));
+        Assert.Contains("is ready", fixture.LogText);
         var analysis = fixture.StaffClient(ResourceNames.Analysis, StaffRoles.Analyst);
 
-        var surveys = await analysis.GetFromJsonAsync<JsonElement>("/api/surveys");
-        Assert.Equal(fixture.Options.Years.Order(), surveys.EnumerateArray().Select(s => s.GetProperty("year").GetInt32()).Order());
+        var surveys = (await analysis.GetFromJsonAsync<JsonElement>("/api/surveys")).EnumerateArray().ToList();
+        Assert.Equal(fixture.Years.Order(), surveys.Select(s => s.GetProperty("year").GetInt32()).Order());
+        foreach (var survey in surveys)
+        {
+            var respondents = await analysis.GetFromJsonAsync<JsonElement>($"/api/surveys/{survey.GetProperty("surveyId").GetGuid()}/respondents");
+            Assert.Equal(DemoAppFixture.Responses, respondents.GetProperty("respondents").GetInt64());
+        }
 
-        var latest = fixture.Summary.Years.MaxBy(y => y.Year)!;
-        var results = await analysis.GetFromJsonAsync<JsonElement>($"/api/surveys/{latest.SurveyId}/results");
+        var latest = surveys.MaxBy(s => s.GetProperty("year").GetInt32()).GetProperty("surveyId").GetGuid();
+        var results = await analysis.GetFromJsonAsync<JsonElement>($"/api/surveys/{latest}/results");
         Assert.Equal("Published", results.GetProperty("status").GetString());
         Assert.Equal(150, results.GetProperty("respondents").GetInt64());
         var nmiTrend = results.GetProperty("trends").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "NMI");
-        Assert.Equal(fixture.Options.Years.Order(), nmiTrend.GetProperty("years").EnumerateArray().Select(p => p.GetProperty("year").GetInt32()));
+        Assert.Equal(fixture.Years.Order(), nmiTrend.GetProperty("years").EnumerateArray().Select(p => p.GetProperty("year").GetInt32()));
         Assert.NotEmpty(nmiTrend.GetProperty("comparisons").EnumerateArray());
         var nmi = results.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "NMI");
         Assert.InRange(nmi.GetProperty("value").GetDouble(), 35, 85);
@@ -104,7 +86,7 @@ public sealed class DemoSeederTests(DemoAppFixture fixture)
         var followUp = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Politician);
         var overview = await followUp.GetFromJsonAsync<JsonElement>("/api/followup/overview");
 
-        Assert.Equal(fixture.Options.Years.Max(), overview.GetProperty("year").GetInt32());
+        Assert.Equal(fixture.Years.Max(), overview.GetProperty("year").GetInt32());
         var areas = overview.GetProperty("areas").EnumerateArray().ToList();
         Assert.Equal(GoalAreaCodes, areas.Select(a => a.GetProperty("code").GetString()).Order());
         foreach (var area in areas)
@@ -113,8 +95,9 @@ public sealed class DemoSeederTests(DemoAppFixture fixture)
             var coloured = counts.GetProperty("green").GetInt32() + counts.GetProperty("yellow").GetInt32() + counts.GetProperty("red").GetInt32();
             Assert.True(coloured >= 5, $"{area.GetProperty("code")} has only {coloured} coloured indicators: {counts}");
         }
-        Assert.Equal(13, fixture.Summary.FollowUp!.Goals - 1 - 4);
-        Assert.InRange(fixture.Summary.FollowUp.Indicators, 38, 50);
+        var admin = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Admin);
+        Assert.Equal(13, (await admin.GetFromJsonAsync<JsonElement>("/api/goals")).GetArrayLength() - 1 - 4);
+        Assert.InRange((await admin.GetFromJsonAsync<JsonElement>("/api/indicators")).GetArrayLength(), 38, 50);
     }
 
     [Fact]
@@ -162,7 +145,7 @@ public sealed class DemoSeederTests(DemoAppFixture fixture)
         var goalsBefore = (await followUp.GetFromJsonAsync<JsonElement>("/api/goals")).GetArrayLength();
         var indicatorsBefore = (await followUp.GetFromJsonAsync<JsonElement>("/api/indicators")).GetArrayLength();
 
-        var again = await new DemoMunicipalitySeeder(fixture.Options with { Output = TextWriter.Null }).SeedAsync();
+        var again = await new DemoMunicipalitySeeder(fixture.Options).SeedAsync();
 
         Assert.True(again.AlreadySeeded);
         Assert.Equal(surveysBefore, (await distribution.GetFromJsonAsync<JsonElement>("/api/surveys")).GetArrayLength());
@@ -176,7 +159,7 @@ public sealed class DemoAnswerModelTests
 {
     static QuestionnaireSnapshot DefaultQuestionnaire()
     {
-        var path = Path.Combine(AppHostOptions.FindRepositoryRoot(), "services", "Distribution", "Questionnaires", "default-questionnaire.json");
+        var path = Path.Combine(Medborgare.Testing.TestServers.RepositoryRoot(), "services", "Distribution", "Questionnaires", "default-questionnaire.json");
         return JsonSerializer.Deserialize<QuestionnaireSnapshot>(File.ReadAllText(path), DemoHttp.Json)!;
     }
 

@@ -11,6 +11,8 @@ namespace Medborgare.SystemTests;
 /// </summary>
 public sealed class HostileAppFixture : WholeAppFixture
 {
+    protected override bool Dashboard => false;
+
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["RateLimiting__PublicRequestsPerMinute"] = "1000000",
@@ -36,14 +38,14 @@ public sealed class HostileInputSystemTests(HostileAppFixture fixture, ITestOutp
     [Fact]
     public async Task Thousands_of_hostile_requests_to_every_operation_get_4xx_problems_and_change_no_table()
     {
-        var databases = fixture.Databases();
+        var databases = await fixture.DatabasesAsync();
         var before = await DatabaseRows.CountAsync(databases);
         var logBefore = fixture.LogText.Length;
 
         var report = await HostileRun.RunAsync(new HostileRunOptions
         {
             Targets = ResourceNames.Services.Select(s => new HostileTarget(s, new Uri(fixture.Url(s)))).ToList(),
-            SigningKey = fixture.App.SigningKey,
+            SigningKey = fixture.SigningKey,
         });
         output.WriteLine(report.Summary());
 

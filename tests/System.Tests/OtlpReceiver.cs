@@ -27,10 +27,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
     const int MaxSpans = 500_000;
 
     readonly ConcurrentQueue<ReceivedSpan> spans = new();
+    readonly HttpClient forwarder = new() { Timeout = TimeSpan.FromSeconds(10) };
     WebApplication app = null!;
 
     public string Endpoint { get; private set; } = "";
     public IReadOnlyCollection<ReceivedSpan> Spans => spans;
+    /// <summary>Where every export is passed on as it came (the Aspire dashboard's OTLP/HTTP endpoint), when set.</summary>
+    public string? ForwardTo { get; set; }
 
     public static async Task<OtlpReceiver> StartAsync()
     {
@@ -39,20 +42,44 @@ public sealed class OtlpReceiver : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         receiver.app = builder.Build();
-        receiver.app.MapPost("/v1/traces", receiver.TracesAsync);
-        receiver.app.MapPost("/v1/{signal}", (string signal) => Results.Bytes([], "application/x-protobuf"));
+        receiver.app.MapPost("/v1/{signal}", receiver.ReceiveAsync);
         await receiver.app.StartAsync();
         receiver.Endpoint = receiver.app.Urls.Single();
         return receiver;
     }
 
-    async Task<IResult> TracesAsync(HttpRequest request)
+    async Task<IResult> ReceiveAsync(string signal, HttpRequest request)
     {
-        using var body = new MemoryStream();
-        var input = request.Headers.ContentEncoding.ToString() == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
-        await input.CopyToAsync(body);
-        if (spans.Count < MaxSpans) foreach (var span in Decode(body.ToArray())) spans.Enqueue(span);
+        using var raw = new MemoryStream();
+        await request.Body.CopyToAsync(raw);
+        var bytes = raw.ToArray();
+        if (ForwardTo is { } target) _ = ForwardAsync(target, signal, bytes, request.ContentType, request.Headers.ContentEncoding.ToString());
+        if (signal != "traces") return Results.Bytes([], "application/x-protobuf");
+        var body = request.Headers.ContentEncoding.ToString() == "gzip" ? Gunzip(bytes) : bytes;
+        if (spans.Count < MaxSpans) foreach (var span in Decode(body)) spans.Enqueue(span);
         return Results.Bytes([], "application/x-protobuf");
+    }
+
+    async Task ForwardAsync(string target, string signal, byte[] body, string? contentType, string encoding)
+    {
+        try
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/x-protobuf");
+            if (encoding.Length > 0) content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+            using var response = await forwarder.PostAsync($"{target.TrimEnd('/')}/v1/{signal}", content);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            // The dashboard is a window onto the run, not part of what the tests assert on.
+        }
+    }
+
+    static byte[] Gunzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress)) gzip.CopyTo(output);
+        return output.ToArray();
     }
 
     /// <summary>ExportTraceServiceRequest: resource_spans(1) → resource(1), scope_spans(2) → scope(1), spans(2).</summary>
@@ -185,5 +212,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        forwarder.Dispose();
+    }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Aspire.Hosting.Testing;
 using MassTransit;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
@@ -57,7 +58,7 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
     /// <summary>Two survey years as Analysis publishes them, and one masked item of feedback as Collection sends it.</summary>
     static async Task PublishAsync(WholeAppFixture fixture, string code)
     {
-        var broker = fixture.App.Brokers[0].ConnectionString;
+        var broker = (await fixture.App.GetConnectionStringAsync(ResourceNames.Messaging))!;
         await using var bus = await TestBus<SurveyResultsPublished>.StartAsync(broker, "politician-tests-results");
         await bus.Bus.Publish(new SurveyResultsPublished
         {

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Medborgare.AppHost.Hosting;
+
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Microsoft.Playwright;
@@ -281,7 +281,7 @@ public sealed class ResidentJourneyBrowserTests(WholeAppFixture fixture) : Brows
     public async Task At_360_px_the_start_page_and_a_questionnaire_page_fit_the_screen_with_large_touch_targets()
     {
         var survey = await ResidentSurvey.GetAsync(fixture);
-        var folder = Path.Combine(AppHostOptions.FindRepositoryRoot(), ".medborgare", "screenshots");
+        var folder = Path.Combine(Medborgare.Testing.TestServers.RepositoryRoot(), ".medborgare", "screenshots");
         Directory.CreateDirectory(folder);
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 }, DeviceScaleFactor = 1 });
         var page = await context.NewPageAsync();

@@ -17,7 +17,7 @@ public sealed class StaffSiteBrowserTests(WholeAppFixture fixture) : BrowserTest
         await page.GotoAsync($"{Web}/personal");
         Assert.Contains("/konto/logga-in", page.Url);
         await page.GetByLabel("E-postadress").FillAsync("admin@medborgare.local");
-        await page.GetByLabel("Lösenord").FillAsync(fixture.App.CreatedAdministratorPassword!);
+        await page.GetByLabel("Lösenord").FillAsync(fixture.AdministratorPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync($"{Web}/personal");

@@ -18,7 +18,7 @@ public sealed class UserAdministrationBrowserTests(WholeAppFixture fixture) : Br
         var email = $"ledamot-{Guid.NewGuid():N}"[..20] + "@kommun.example";
         await using var adminContext = await browser.NewContextAsync(new() { JavaScriptEnabled = false });
         var admin = await adminContext.NewPageAsync();
-        await LogInAsync(admin, "admin@medborgare.local", fixture.App.CreatedAdministratorPassword!);
+        await LogInAsync(admin, "admin@medborgare.local", fixture.AdministratorPassword);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Användare" }).ClickAsync();
         await Assertions.Expect(admin).ToHaveURLAsync($"{Web}/admin/anvandare");
         await Axe.AssertNoViolationsAsync(admin);

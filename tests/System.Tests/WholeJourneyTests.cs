@@ -158,6 +158,13 @@ public sealed class WholeJourneyTests(WholeAppFixture fixture) : BrowserTest
         {
             Assert.Fail($"The resident's trace {submitTrace} does not reach FollowUp. Its spans:\n" + string.Join("\n", Trace(submitTrace)));
         }
+
+        // 6. The operator sees the same trace in the Aspire dashboard, from the web app to FollowUp.
+        var dashboard = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        await Dashboard.OpenAsync(dashboard, fixture);
+        var shown = await Dashboard.TraceAsync(dashboard, fixture, submitTrace,
+            [ResourceNames.Web, ResourceNames.Collection, ResourceNames.Analysis, ResourceNames.FollowUp]);
+        Assert.Contains("messaging", shown, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A resident with a letter: the code, every page (answering the NMI questions where they come), review, submit, receipt.</summary>

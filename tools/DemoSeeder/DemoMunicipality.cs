@@ -1,7 +1,11 @@
 namespace Medborgare.DemoSeeder;
 
 /// <summary>Älvsala kommun: the made-up municipality of the demo and of the synthetic population frame.</summary>
+#if APPHOST
+internal static class DemoMunicipality // the AppHost compiles this file in too; internal there, so the two never clash
+#else
 public static class DemoMunicipality
+#endif
 {
     public const string Name = "Älvsala kommun";
     /// <summary>The services' default <c>Municipality:Code</c> (9901 is no real kommun, so no one mistakes the demo for real data).</summary>

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Medborgare.Web.Identity;
 
 /// <summary>
-/// At start-up: applies the web database's migrations, makes sure the staff roles exist, and on the very
-/// first start creates the administrator with the password the AppHost hands over on stdin. The password
-/// is never logged; only a marker line tells the AppHost that it was used.
+/// At start-up: applies the web database's migrations, makes sure the staff roles exist, and on the very first start (no
+/// administrator yet) creates the administrator with the one-time password the AppHost hands over in
+/// <c>Bootstrap:AdminPassword</c> (a secret parameter, new every run). The password is never logged; only a marker line
+/// tells the AppHost that it was used, and the AppHost then shows it once on its console.
 /// </summary>
 sealed class AdministratorBootstrapper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AdministratorBootstrapper> logger)
     : IHostedService
@@ -43,12 +44,7 @@ sealed class AdministratorBootstrapper(IServiceScopeFactory scopes, IConfigurati
         Console.WriteLine(CreatedMarker);
     }
 
-    string? ReadHandedOverPassword()
-    {
-        if (!configuration.GetValue<bool>("Bootstrap:ReadAdminPasswordFromStdin")) return null;
-        var line = Console.In.ReadLine();
-        return string.IsNullOrWhiteSpace(line) ? null : line.Trim();
-    }
+    string? ReadHandedOverPassword() => configuration["Bootstrap:AdminPassword"] is { Length: > 0 } password ? password : null;
 
     async Task MigrateAsync(WebDbContext db, CancellationToken ct)
     {

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Medborgare.AppHost;
+
+/// <summary>
+/// What the AppHost reads from its command line (<c>--state-dir DIR</c>, <c>--demo</c>, ...) or any other configuration source
+/// (<c>MEDBORGARE_*</c> environment variables).
+/// </summary>
+public sealed record MedborgareOptions
+{
+    /// <summary>Where the local servers keep their data and passwords (git-ignored <c>.medborgare/</c> by default).</summary>
+    public required string StateDirectory { get; init; }
+    /// <summary>An existing PostgreSQL server (a superuser connection string) instead of a local one.</summary>
+    public string? ExistingPostgres { get; init; }
+    /// <summary>An existing RabbitMQ broker (amqp://user:pass@host:port) instead of a local one.</summary>
+    public string? ExistingRabbitMq { get; init; }
+    /// <summary>The environment every part runs in: Production unless <c>--environment Development</c> asks otherwise.</summary>
+    public string Environment { get; init; } = "Production";
+    /// <summary>Fill the app with the demo municipality (once per state folder).</summary>
+    public bool Demo { get; init; }
+    /// <summary>Instances of Collection and of Analysis.</summary>
+    public int Replicas { get; init; } = 1;
+    /// <summary>The web app's port; 0 for any free one (as the tests ask).</summary>
+    public int WebPort { get; init; } = 5080;
+    /// <summary>Only PostgreSQL and RabbitMQ, with their addresses written to <see cref="ServersEnvFile"/> (for the test command).</summary>
+    public bool ServersOnly { get; init; }
+    public string? ServersEnvFile { get; init; }
+
+    /// <summary>From the command line (normalized) and the environment, before the AppHost's builder exists (it depends on them).</summary>
+    public static MedborgareOptions From(string[] args) =>
+        From(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build());
+
+    public static MedborgareOptions From(IConfiguration configuration)
+    {
+        string? Get(string key) => configuration[key] ?? configuration[$"MEDBORGARE_{key.Replace('-', '_').ToUpperInvariant()}"];
+        var root = RepositoryRoot();
+        return new MedborgareOptions
+        {
+            StateDirectory = Path.GetFullPath(Get("state-dir") ?? Path.Combine(root, ".medborgare")),
+            ExistingPostgres = Get("postgres") ?? configuration.GetConnectionString(ResourceNames.Postgres),
+            ExistingRabbitMq = Get("rabbitmq") ?? configuration.GetConnectionString(ResourceNames.Messaging),
+            Environment = Get("environment") ?? "Production",
+            Demo = Flag(Get("demo")),
+            Replicas = int.TryParse(Get("replicas"), out var n) && n is >= 1 and <= 8 ? n : 1,
+            WebPort = int.TryParse(Get("web-port"), out var port) && port is >= 0 and <= 65535 ? port : 5080,
+            ServersOnly = Flag(Get("servers-only")),
+            ServersEnvFile = Get("env-file"),
+        };
+    }
+
+    static readonly string[] Flags = ["--demo", "--servers-only"];
+
+    /// <summary>
+    /// The command line as configuration reads it: a bare flag (<c>--demo</c>) becomes <c>--demo=true</c>, since configuration
+    /// would otherwise take the next argument as its value.
+    /// </summary>
+    public static string[] Normalize(string[] args) => [.. args.Select(a => Flags.Contains(a) ? a + "=true" : a)];
+
+    /// <summary>A bare flag (<c>--demo</c>) reads as an empty value or "true".</summary>
+    static bool Flag(string? value) => value is not null && (value.Length == 0 || bool.TryParse(value, out var b) && b);
+
+    /// <summary>The folder holding Medborgare.sln, found upwards from the running assembly.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Medborgare.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Medborgare.sln was not found above " + AppContext.BaseDirectory);
+    }
+}
