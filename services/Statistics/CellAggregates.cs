@@ -118,6 +118,12 @@ public sealed class CellAggregates(AnalysisModel model)
 
     public void AddRespondents(Cell cell, long respondents) => For(cell).Respondents += respondents;
 
+    /// <summary>
+    /// The cell's statistics, created empty when the cell is new: for a loader that adds stored sums straight into the
+    /// arrays (one lookup per cell instead of one per variable). Respondents go through <see cref="AddRespondents"/>.
+    /// </summary>
+    public CellStatistics GetOrAdd(Cell cell) => For(cell);
+
     /// <summary>Loads stored pair statistics; <paramref name="pair"/> indexes <see cref="AnalysisModel.Pairs"/>.</summary>
     public void AddPairStatistic(Cell cell, int pair, long n, double sumX, double sumY, double sumXX, double sumXY, double sumYY)
     {

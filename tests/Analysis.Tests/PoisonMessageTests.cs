@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Medborgare.Analysis.Infrastructure;
-using Medborgare.Analysis.Model;
+using Medborgare.Analysis.Results;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
@@ -74,8 +75,10 @@ public sealed class PoisonMessageTests : IAsyncLifetime
             Assert.Contains("too long", quarantined.Error);
             Assert.Contains(broken.Message.ResponseId.ToString(), quarantined.Body);
             Assert.False(await db.Responses.AnyAsync(r => r.ResponseId == broken.Message.ResponseId));
-            var q1 = await db.CellItemStatistics.Where(c => c.SurveyId == survey.SurveyId && c.ItemKey == "q1").ToListAsync();
-            Assert.Equal((4L, 28d), (q1.Sum(c => c.N), q1.Sum(c => c.Sum)));   // 8 + 6 + 10 + 4, without the broken 5
+            var calculator = scope.ServiceProvider.GetRequiredService<ResultsCalculator>();
+            var aggregates = await calculator.AggregatesAsync((await calculator.FindSurveyAsync(survey.SurveyId, CancellationToken.None))!, CancellationToken.None);
+            var q1 = aggregates.Model.VariableIndex["q1"];
+            Assert.Equal((4L, 28d), (aggregates.Cells.Values.Sum(c => c.N[q1]), aggregates.Cells.Values.Sum(c => c.Sum[q1])));   // 8 + 6 + 10 + 4, without the broken 5
         }
 
         // The early response waits for its survey, and is counted when it arrives.
@@ -94,5 +97,49 @@ public sealed class PoisonMessageTests : IAsyncLifetime
         {
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AnalysisDbContext>().QuarantinedMessages.CountAsync());
         }
+    }
+
+    [Fact]
+    public async Task A_packed_message_that_breaks_its_batch_is_split_its_good_responses_counted_and_the_rest_quarantined()
+    {
+        var broken = Response(survey, new string('x', 150), 5);
+        var early = Response(later, "Norra", 9);
+        var mixed = (Message: new SurveyResponsesSubmitted { Responses = [Response(survey, "Norra", 8), broken, early, Response(survey, "Södra", 6)] },
+            MessageId: Guid.NewGuid());
+        var good = (Message: new SurveyResponsesSubmitted { Responses = [Response(survey, "Norra", 10), Response(survey, "Södra", 4)] }, MessageId: Guid.NewGuid());
+
+        await TestMessages.PublishAllAsync(factory.BrokerConnectionString, [mixed, good]);
+
+        var analyst = factory.CreateStaffClient(StaffRoles.Analyst);
+        // The good responses of both messages are counted in the first delivery, while the early one waits for its survey.
+        await Eventually.TrueAsync(async () => (await analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{survey.SurveyId}/respondents"))!
+            .Respondents == 4, TimeSpan.FromSeconds(20), "the four good responses to be counted");
+        // While part of the message waits, nothing of it is set aside: it comes back whole.
+        Assert.Equal(0, await InDbAsync(db => db.QuarantinedMessages.CountAsync()));
+
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, later, Guid.NewGuid());
+        await Eventually.TrueAsync(async () => await InDbAsync(db => db.QuarantinedMessages.AnyAsync()), what: "the broken response to be quarantined");
+        var quarantined = await InDbAsync(db => db.QuarantinedMessages.AsNoTracking().SingleAsync());
+        Assert.Equal((mixed.MessageId, "SurveyResponsesBatchConsumer", nameof(SurveyResponsesSubmitted)), (quarantined.MessageId, quarantined.Consumer, quarantined.MessageType));
+        Assert.Contains("1 of 4 responses", quarantined.Error);
+        Assert.Contains("too long", quarantined.Error);
+        // The body is a packed message of only what could not be counted: resending it, mended, counts just that.
+        var body = JsonSerializer.Deserialize<SurveyResponsesSubmitted>(quarantined.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal([broken.ResponseId], body.Responses.Select(r => r.ResponseId));
+        Assert.Equal(1, (await analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{later.SurveyId}/respondents"))!.Respondents);
+        Assert.Equal(4, (await analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{survey.SurveyId}/respondents"))!.Respondents);
+
+        // A redelivery of the packed message changes nothing.
+        await TestMessages.PublishAsync(factory.BrokerConnectionString, mixed.Message, mixed.MessageId);
+        var deliveries = factory.Consumed.Consumed(mixed.MessageId);
+        await factory.Consumed.WaitForAsync(mixed.MessageId, deliveries + 1);
+        Assert.Equal(4, (await analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{survey.SurveyId}/respondents"))!.Respondents);
+        Assert.Equal((1, 5), (await InDbAsync(db => db.QuarantinedMessages.CountAsync()), await InDbAsync(db => db.Responses.CountAsync())));   // 8, 6, 10, 4 and the early 9
+    }
+
+    async Task<T> InDbAsync<T>(Func<AnalysisDbContext, Task<T>> query)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AnalysisDbContext>());
     }
 }

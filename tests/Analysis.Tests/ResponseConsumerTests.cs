@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using Medborgare.Analysis.Infrastructure;
-using Medborgare.Analysis.Model;
+using Medborgare.Analysis.Results;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
+using Medborgare.Statistics;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,17 +61,20 @@ public sealed class ResponseConsumerTests : IAsyncLifetime
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalysisDbContext>();
-        var q1 = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "q1");
-        Assert.Equal((2L, 14d, 100d), (q1.N, q1.Sum, q1.SumOfSquares));   // 8 + 6 = 14; 64 + 36 = 100
-        var f1a = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "f1a");
-        Assert.Equal((1L, 4d, 16d), (f1a.N, f1a.Sum, f1a.SumOfSquares));
-        var nmi = await db.CellItemStatistics.SingleAsync(c => c.District == "Norra" && c.ItemKey == "NMI");   // the index from q1 alone
-        Assert.Equal((2L, 14d, 100d), (nmi.N, nmi.Sum, nmi.SumOfSquares));
-        Assert.Equal((0L, 1L, 1L), (q1.LowCount, q1.MiddleCount, q1.HighCount));   // 8 is high, 6 is middle: on q1's own row
-        Assert.False(await db.CellItemStatistics.AnyAsync(c => c.ItemKey == "q1:high"));
-        var pair = await db.CellPairStatistics.SingleAsync(c => c.District == "Norra" && c.FactorKey == "NMI.f1");   // only the first has both
-        Assert.Equal((1L, 4d, 8d, 32d), (pair.N, pair.SumX, pair.SumY, pair.SumXY));
+        var calculator = scope.ServiceProvider.GetRequiredService<ResultsCalculator>();
+        var definition = (await calculator.FindSurveyAsync(survey.SurveyId, CancellationToken.None))!;
+        var aggregates = await calculator.AggregatesAsync(definition, CancellationToken.None);
+        var norra = aggregates.Cells[new Cell("Norra", "M", "25-34")];
+        var v = definition.Model.VariableIndex;
+        (long, double, double) Of(string key) => (norra.N[v[key]], norra.Sum[v[key]], norra.SumOfSquares[v[key]]);
+        Assert.Equal((2L, 14d, 100d), Of("q1"));   // 8 + 6 = 14; 64 + 36 = 100
+        Assert.Equal((1L, 4d, 16d), Of("f1a"));
+        Assert.Equal((2L, 14d, 100d), Of("NMI"));   // the index from q1 alone
+        Assert.Equal([(2L, 0d, 0d), (2L, 1d, 1d), (2L, 1d, 1d)], new[] { Of("q1:low"), Of("q1:middle"), Of("q1:high") });   // 8 is high, 6 is middle
+        var pair = definition.Model.Pairs.Select((p, i) => (p, i)).Single(x => definition.Model.Variables[x.p.Factor].Key == "NMI.f1").i;
+        Assert.Equal((1L, 4d, 8d, 32d), (norra.PairN[pair], norra.PairSumX[pair], norra.PairSumY[pair], norra.PairSumXY[pair]));   // only the first has both
         Assert.Equal(3, await db.Responses.CountAsync());
-        Assert.Equal(2, await db.CellItemStatistics.Where(c => c.ItemKey == CellItemStatistic.RespondentsKey).CountAsync());
+        // One row per cell, whatever the number of variables: Norra and Södra.
+        Assert.Equal([(2L, "Norra"), (1L, "Södra")], (await db.CellStatistics.OrderBy(c => c.District).ToListAsync()).Select(c => (c.Respondents, c.District)));
     }
 }

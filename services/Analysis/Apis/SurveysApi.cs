@@ -24,8 +24,12 @@ public static class SurveysApi
     static async Task<Results<Ok<RespondentCount>, NotFound>> GetRespondents(Guid id, AnalysisDbContext db, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.SurveyId == id, ct)) return TypedResults.NotFound();
-        var byDistrict = await db.CellItemStatistics.Where(c => c.SurveyId == id && c.ItemKey == Model.CellItemStatistic.RespondentsKey)
-            .GroupBy(c => c.District).Select(g => new { g.Key, N = g.Sum(c => c.N) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        // While the survey's statistics wait for a rebuild, its raw responses are counted instead.
+        var byDistrict = await db.StatisticsRebuilds.AnyAsync(r => r.SurveyId == id, ct)
+            ? await db.Responses.Where(r => r.SurveyId == id).GroupBy(r => r.District)
+                .Select(g => new { g.Key, N = (long)g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct)
+            : await db.CellStatistics.Where(c => c.SurveyId == id).GroupBy(c => c.District)
+                .Select(g => new { g.Key, N = g.Sum(c => c.Respondents) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return TypedResults.Ok(new RespondentCount(byDistrict.Values.Sum(), byDistrict));
     }
 

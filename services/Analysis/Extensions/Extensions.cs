@@ -21,23 +21,45 @@ public static class Extensions
                 bus.AddConsumer<PopulationMarginsRegisteredConsumer>();
                 bus.AddConsumer<SurveyClosedConsumer>();
                 bus.AddConsumer<CitizenFeedbackReceivedConsumer>();
-                // A batch closes at 200 responses or 20 ms after its first (Analysis:ResponseBatchTimeLimit), whichever comes first.
-                var batchTimeLimit = builder.Configuration.GetValue("Analysis:ResponseBatchTimeLimit", TimeSpan.FromMilliseconds(20));
-                bus.AddConsumer<SurveyResponseBatchConsumer>(c => c.Options<BatchOptions>(o =>
-                {
-                    o.MessageLimit = 200;
-                    o.TimeLimit = batchTimeLimit;
-                    o.ConcurrencyLimit = 2;
-                }));
+                AddResponseConsumers(bus, builder.Configuration);
             });
         builder.Services.AddSingleton(ReadReportOptions(builder.Configuration));
         builder.Services.AddSingleton<SurveyDefinitions>();
         builder.Services.AddScoped<ResultsCalculator>();
         builder.Services.AddScoped<ResultsPublisher>();
+        builder.Services.AddScoped<ResponseCounter>();
+        builder.Services.AddScoped<ResponseIngest>();
+        // After the migrator (hosted services start in order), so it finds the markers the migration set.
+        builder.Services.AddHostedService<StatisticsRebuilder>();
         // Every estimate is finite (a stratum with one respondent adds no variance rather than NaN), but should a NaN ever
         // reach a response, the JSON says "NaN" rather than the request failing.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.Services.AddOpenApi();
+    }
+
+    /// <summary>
+    /// A response batch closes after Analysis:ResponseBatchTimeLimit (default 100 ms from its first message) or at its message
+    /// limit, whichever comes first: Analysis:ResponseBatchMessageLimit single responses (default 1,000), or
+    /// Analysis:PackedResponseBatchMessageLimit packed messages (default 10, about a thousand responses). So a batch grows with
+    /// the load: one transaction, and one row write per touched cell, for all the responses that arrived in that time.
+    /// </summary>
+    static void AddResponseConsumers(IBusRegistrationConfigurator bus, IConfiguration configuration)
+    {
+        var timeLimit = configuration.GetValue("Analysis:ResponseBatchTimeLimit", TimeSpan.FromMilliseconds(100));
+        var singleLimit = configuration.GetValue("Analysis:ResponseBatchMessageLimit", 1000);
+        var packedLimit = configuration.GetValue("Analysis:PackedResponseBatchMessageLimit", 10);
+        bus.AddConsumer<SurveyResponseBatchConsumer>(c => c.Options<BatchOptions>(o =>
+        {
+            o.MessageLimit = singleLimit;
+            o.TimeLimit = timeLimit;
+            o.ConcurrencyLimit = 2;
+        }));
+        bus.AddConsumer<SurveyResponsesBatchConsumer>(c => c.Options<BatchOptions>(o =>
+        {
+            o.MessageLimit = packedLimit;
+            o.TimeLimit = timeLimit;
+            o.ConcurrencyLimit = 2;
+        }));
     }
 
     /// <summary>

@@ -32,35 +32,28 @@ public sealed class ResultsCalculator(AnalysisDbContext db, SurveyDefinitions de
             : new PopulationMargins(cells.Select(c => KeyValuePair.Create(new Cell(c.District, c.Sex, c.AgeGroup), c.Count)));
     }
 
-    /// <summary>The per-cell sufficient statistics kept by the response consumer.</summary>
+    /// <summary>
+    /// The per-cell sufficient statistics kept by the response consumers: one row per cell. While the survey's statistics wait for
+    /// a rebuild, the same aggregates recomputed from the raw responses.
+    /// </summary>
     public async Task<CellAggregates> AggregatesAsync(SurveyDefinition survey, CancellationToken ct)
     {
-        var model = survey.Model;
-        var aggregates = new CellAggregates(model);
-        var rows = await db.CellItemStatistics.AsNoTracking().Where(c => c.SurveyId == survey.SurveyId).ToListAsync(ct);
-        var bands = CellItemStatistic.ShareVariables(model);
+        var aggregates = new CellAggregates(survey.Model);
+        if (await db.StatisticsRebuilds.AnyAsync(r => r.SurveyId == survey.SurveyId, ct))
+        {
+            foreach (var r in await ResponsesAsync(survey, ct)) aggregates.Add(r.Cell, r.AnswerVector);
+            return aggregates;
+        }
+        var rows = await db.CellStatistics.AsNoTracking().Where(c => c.SurveyId == survey.SurveyId).ToListAsync(ct);
         foreach (var row in rows)
         {
             var cell = new Cell(row.District, row.Sex, row.AgeGroup);
-            if (row.ItemKey == CellItemStatistic.RespondentsKey)
-            {
-                aggregates.AddRespondents(cell, row.N);
-                continue;
-            }
-            if (!model.VariableIndex.TryGetValue(row.ItemKey, out var v) || model.Variables[v].Kind == VariableKind.Share) continue;
-            aggregates.AddStatistic(cell, row.ItemKey, row.N, row.Sum, row.SumOfSquares);
-            if (bands[v] is not { } b) continue;
-            // A share is the mean of a 0/1 indicator with the item's n: its Σy and Σy² are both the band's count.
-            aggregates.AddStatistic(cell, model.Variables[b.Low].Key, row.N, row.LowCount, row.LowCount);
-            aggregates.AddStatistic(cell, model.Variables[b.Middle].Key, row.N, row.MiddleCount, row.MiddleCount);
-            aggregates.AddStatistic(cell, model.Variables[b.High].Key, row.N, row.HighCount, row.HighCount);
+            if (row.Layout != survey.Layout.Fingerprint)
+                throw new CellStatisticsLayoutMismatchException(
+                    $"The statistics of cell {cell} of survey {survey.SurveyId} are in another layout than its questionnaire's. " +
+                    "Restart Analysis: it rebuilds them from the raw responses.");
+            survey.Layout.Read(aggregates, cell, row.Respondents, row.Counts, row.Sums);
         }
-        var pairIndex = model.Pairs.Select((p, i) => (Key: (model.Variables[p.Factor].Key, model.Variables[p.Overall].Key), i))
-            .ToDictionary(x => x.Key, x => x.i);
-        var pairs = await db.CellPairStatistics.AsNoTracking().Where(c => c.SurveyId == survey.SurveyId).ToListAsync(ct);
-        foreach (var p in pairs)
-            if (pairIndex.TryGetValue((p.FactorKey, p.OverallKey), out var i))
-                aggregates.AddPairStatistic(new Cell(p.District, p.Sex, p.AgeGroup), i, p.N, p.SumX, p.SumY, p.SumXX, p.SumXY, p.SumYY);
         return aggregates;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Medborgare.Analysis.Infrastructure;
+using Medborgare.Analysis.Model;
 using Medborgare.Contracts;
 using Medborgare.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,9 @@ namespace Medborgare.Analysis.Results;
 /// <summary>A published survey's frozen questionnaire and the kernel's model of it.</summary>
 public sealed record SurveyDefinition(Guid SurveyId, string MunicipalityCode, int Year, QuestionnaireSnapshot Questionnaire, AnalysisModel Model)
 {
+    /// <summary>Where the model's statistics sit in a <c>cell_statistics</c> row.</summary>
+    public CellStatisticsLayout Layout { get; } = new(Model);
+
     public IEnumerable<QuestionSnapshot> Questions => Questionnaire.Sections.SelectMany(s => s.Questions);
     public QuestionSnapshot? Question(string key) => Questions.FirstOrDefault(q => q.Key == key);
 }

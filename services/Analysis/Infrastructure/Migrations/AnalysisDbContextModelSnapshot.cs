@@ -127,7 +127,7 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                     b.ToTable("surveys", (string)null);
                 });
 
-            modelBuilder.Entity("Medborgare.Analysis.Model.CellItemStatistic", b =>
+            modelBuilder.Entity("Medborgare.Analysis.Model.CellSufficientStatistics", b =>
                 {
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid")
@@ -148,104 +148,32 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("age_group");
 
-                    b.Property<string>("ItemKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("item_key");
+                    b.PrimitiveCollection<long[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("counts");
 
-                    b.Property<long>("HighCount")
+                    b.Property<long>("Layout")
                         .HasColumnType("bigint")
-                        .HasColumnName("high_count");
+                        .HasColumnName("layout");
 
-                    b.Property<long>("LowCount")
+                    b.Property<long>("Respondents")
                         .HasColumnType("bigint")
-                        .HasColumnName("low_count");
+                        .HasColumnName("respondents");
 
-                    b.Property<long>("MiddleCount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("middle_count");
+                    b.PrimitiveCollection<double[]>("Sums")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("sums");
 
-                    b.Property<long>("N")
-                        .HasColumnType("bigint")
-                        .HasColumnName("n");
+                    b.HasKey("SurveyId", "District", "Sex", "AgeGroup")
+                        .HasName("pk_cell_statistics");
 
-                    b.Property<double>("Sum")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sum");
+                    b.ToTable("cell_statistics", (string)null);
 
-                    b.Property<double>("SumOfSquares")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sum_of_squares");
-
-                    b.HasKey("SurveyId", "District", "Sex", "AgeGroup", "ItemKey")
-                        .HasName("pk_cell_item_statistics");
-
-                    b.ToTable("cell_item_statistics", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
-                });
-
-            modelBuilder.Entity("Medborgare.Analysis.Model.CellPairStatistic", b =>
-                {
-                    b.Property<Guid>("SurveyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("survey_id");
-
-                    b.Property<string>("District")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("district");
-
-                    b.Property<string>("Sex")
-                        .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
-                        .HasColumnName("sex");
-
-                    b.Property<string>("AgeGroup")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("age_group");
-
-                    b.Property<string>("FactorKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("factor_key");
-
-                    b.Property<string>("OverallKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("overall_key");
-
-                    b.Property<long>("N")
-                        .HasColumnType("bigint")
-                        .HasColumnName("n");
-
-                    b.Property<double>("SumX")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sum_x");
-
-                    b.Property<double>("SumXX")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sum_xx");
-
-                    b.Property<double>("SumXY")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sum_xy");
-
-                    b.Property<double>("SumY")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sum_y");
-
-                    b.Property<double>("SumYY")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sum_yy");
-
-                    b.HasKey("SurveyId", "District", "Sex", "AgeGroup", "FactorKey", "OverallKey")
-                        .HasName("pk_cell_pair_statistics");
-
-                    b.ToTable("cell_pair_statistics", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                    b
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 50)
+                        .HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 4080);
                 });
 
             modelBuilder.Entity("Medborgare.Analysis.Model.CitizenFeedback", b =>
@@ -404,6 +332,28 @@ namespace Medborgare.Analysis.Infrastructure.Migrations
                         .HasName("pk_quarantined_messages");
 
                     b.ToTable("quarantined_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Analysis.Model.StatisticsRebuild", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("SurveyId")
+                        .HasName("pk_statistics_rebuilds");
+
+                    b.ToTable("statistics_rebuilds", (string)null);
                 });
 
             modelBuilder.Entity("Medborgare.Messaging.InboxMessage", b =>
