@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against real servers: installs what is missing, builds, starts one private PostgreSQL
-# and RabbitMQ for the run (with the AppHost's own code), runs each test project, stops the servers,
-# and ends with one line: "N passed, N failed".
+# and RabbitMQ for the run (the AppHost's own resources, --servers-only), runs each test project, stops
+# the servers, and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -9,11 +9,9 @@ state="$root/.medborgare/test"
 
 scripts/prerequisites.sh --browser || { echo "0 passed, 1 failed"; exit 1; }
 
-# Leftovers of an earlier run that was killed: stop its servers, then start clean.
-for pidfile in "$state"/*/postgres/postmaster.pid; do
-  [ -f "$pidfile" ] && kill -INT "$(head -1 "$pidfile")" 2>/dev/null || true
-done
-pkill -f "beam.smp.*$state" 2>/dev/null || true
+# Leftovers of an earlier run that was killed (Aspire's orchestrator normally stops them when its AppHost goes): stop them.
+pkill -KILL -f "postgres -D $state" 2>/dev/null || true
+pkill -KILL -f "beam.smp.*$state" 2>/dev/null || true
 sleep 1
 rm -rf "$state"
 mkdir -p "$state/results"

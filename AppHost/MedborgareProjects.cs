@@ -17,6 +17,9 @@ public static class MedborgareProjectExtensions
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.Environment)
             .WithEnvironment("DOTNET_ENVIRONMENT", options.Environment)
             .WithEnvironment("Auth__SigningKey", signingKey)
+            // A reference gives the part its connection string (ConnectionStrings__{name}) or a service's address (services__{name}__http__0),
+            // not the host, port and password again.
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery)
             .RestartOnCrash();
 
     /// <summary>A reference (<c>ConnectionStrings__{name}</c>) that the part also waits for, and stops waiting for if it cannot start.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
-using Medborgare.AppHost.Hosting;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Statistics;
@@ -26,7 +25,7 @@ public sealed class IngestRowWritesTests(ITestOutputHelper output)
     static readonly string[] Districts = [.. Enumerable.Range(1, 10).Select(d => $"Område {d:00}")];
 
     static QuestionnaireSnapshot DefaultQuestionnaire() => JsonSerializer.Deserialize<QuestionnaireSnapshot>(File.ReadAllText(
-        Path.Combine(AppHostOptions.FindRepositoryRoot(), "services", "Distribution", "Questionnaires", "default-questionnaire.json")), Json)!;
+        Path.Combine(TestServers.RepositoryRoot(), "services", "Distribution", "Questionnaires", "default-questionnaire.json")), Json)!;
 
     static List<SurveyResponseSubmitted> Responses(Guid surveyId, QuestionnaireSnapshot questionnaire, int count, int seed)
     {

@@ -15,8 +15,9 @@ public sealed class AppHostProcessTests
         var root = Medborgare.Testing.TestServers.RepositoryRoot();
         var stateDir = Medborgare.Testing.TestServers.NewStateDirectory("apphost");
         var webPort = FreePorts.Next();
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
-        foreach (var a in new[] { "run", "--project", "AppHost", "--no-build", "--", "--state-dir", stateDir, "--web-port", webPort.ToString() })
+        // In a process group of its own, as a terminal runs a command: Ctrl+C then reaches `dotnet run` and the AppHost both.
+        var psi = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
+        foreach (var a in new[] { "dotnet", "run", "--project", "AppHost", "--no-build", "--", "--state-dir", stateDir, "--web-port", webPort.ToString() })
             psi.ArgumentList.Add(a);
         foreach (var variable in new[] { "ConnectionStrings__postgres", "ConnectionStrings__messaging", "MEDBORGARE_POSTGRES", "MEDBORGARE_RABBITMQ" })
             psi.Environment.Remove(variable);
@@ -40,13 +41,15 @@ public sealed class AppHostProcessTests
                 try { return (await http.GetAsync($"http://127.0.0.1:{webPort}/")).IsSuccessStatusCode; }
                 catch (HttpRequestException) { return false; }
             }, TimeSpan.FromMinutes(2), "the residents' site");
-            var parts = ProcessesMentioning("Medborgare.");
-            Assert.Equal(5, parts.Count(p => p.CommandLine.StartsWith(root, StringComparison.Ordinal) && p.CommandLine.Contains("/bin/", StringComparison.Ordinal)));
+            string[] partNames = ["Distribution", "Collection", "Analysis", "FollowUp", "Web"];
+            var parts = AllProcesses().Where(p => partNames.Any(n => p.CommandLine.StartsWith($"{root}/", StringComparison.Ordinal)
+                && p.CommandLine.TrimEnd().EndsWith($"/bin/Debug/net10.0/Medborgare.{n}", StringComparison.Ordinal))).ToList();
+            Assert.Equal(5, parts.Count);
             var servers = ProcessesMentioning(stateDir);
             Assert.Contains(servers, p => p.CommandLine.Contains("postgres", StringComparison.Ordinal));
             Assert.Contains(servers, p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal));
 
-            Process.Start("kill", [StopSignal(), apphost.Id.ToString()])!.WaitForExit();
+            Process.Start("kill", [StopSignal(), "--", $"-{apphost.Id}"])!.WaitForExit();
 
             Assert.True(apphost.WaitForExit(TimeSpan.FromSeconds(90)), "the AppHost did not stop within 90 s:\n" + string.Join("\n", output));
             // DCP finishes stopping the resources after the AppHost has gone.
