@@ -31,9 +31,11 @@ public sealed class ClientErrorHandler(IProblemDetailsService problems, ILogger<
                 http.Request.Method, http.Request.Path, problem.Status);
         }
         http.Response.StatusCode = problem.Status;
-        // The rest of a refused body is not read. Kestrel would drain it to keep the connection open, and abort the connection
-        // once the body passes the limit, under whatever request the client sends next on it: close it after this answer instead.
-        if (problem.Status == StatusCodes.Status413PayloadTooLarge) http.Response.Headers.Connection = "close";
+        // A body over the limit that Kestrel found while reading (one sent without a length) is not read further: Kestrel would abort
+        // the connection under whatever the client sends next on it, so it is closed after this answer. (UseBodyLimit deals with the
+        // bodies whose declared length is over the limit before anything reads them.)
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge && exception is not ClientErrorHandling.DeclaredBodyTooLargeException)
+            http.Response.Headers.Connection = "close";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -42,18 +42,51 @@ public static class ClientErrorHandling
     /// Refuses a body whose declared length is over the endpoint's limit before anything reads it (Kestrel enforces the same limit
     /// while reading, for bodies sent without a length; an in-process test server does not, so the check is made here too).
     /// </summary>
-    public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app) => app.Use((http, next) =>
+    public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        var size = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
         var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } metadata
             ? metadata.MaxRequestBodySize
-            : http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
-        if (http.Request.ContentLength > limit)
+            : size?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
+        if (http.Request.ContentLength is { } length && length > limit)
         {
-            throw new Microsoft.AspNetCore.Http.BadHttpRequestException($"The body is {http.Request.ContentLength} bytes; at most {limit} are accepted.",
-                StatusCodes.Status413PayloadTooLarge);
+            await DiscardOrCloseAsync(http, size, length);
+            throw new DeclaredBodyTooLargeException($"The body is {length} bytes; at most {limit} are accepted.");
         }
-        return next(http);
+        await next(http);
     });
+
+    /// <summary>A body refused for its declared length, before the endpoint read any of it (its connection is dealt with already).</summary>
+    public sealed class DeclaredBodyTooLargeException(string message)
+        : Microsoft.AspNetCore.Http.BadHttpRequestException(message, StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Bodies up to this size are read and thrown away after a refusal, so that the client (or a proxy between) gets the answer.</summary>
+    const long DiscardUpTo = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// A refused body is never kept, but the client is still sending it: a connection closed on unread data is reset, and the reset
+    /// can overtake the 413 on its way (through a proxy it does). So a body of reasonable size is read to its end into nothing, and the
+    /// connection stays usable; a larger one is answered with the connection closed after the answer.
+    /// </summary>
+    static async Task DiscardOrCloseAsync(HttpContext http, Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature? size, long length)
+    {
+        if (length > DiscardUpTo || size is null || size.IsReadOnly)
+        {
+            http.Response.Headers.Connection = "close";
+            return;
+        }
+        size.MaxRequestBodySize = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await http.Request.Body.CopyToAsync(Stream.Null, timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            http.Response.Headers.Connection = "close";
+        }
+    }
 
     /// <summary>Accepts bodies up to <paramref name="maxBytes"/> on these endpoints; a larger one gets 413 before it is read to the end.</summary>
     public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, long maxBytes) where TBuilder : IEndpointConventionBuilder =>

@@ -14,6 +14,9 @@ public sealed record ReceivedSpan(string Service, string Scope, string TraceId, 
 {
     public const int Server = 2, Client = 3, Producer = 4, Consumer = 5;
 
+    /// <summary>The exporting process's service.instance.id: which replica of the service it was.</summary>
+    public string Instance { get; init; } = "";
+
     public override string ToString() => $"{Service} {Scope} kind={Kind} '{Name}' trace={TraceId} span={SpanId} parent={ParentSpanId}";
 }
 
@@ -53,21 +56,24 @@ public sealed class OtlpReceiver : IAsyncDisposable
         using var raw = new MemoryStream();
         await request.Body.CopyToAsync(raw);
         var bytes = raw.ToArray();
-        if (ForwardTo is { } target) _ = ForwardAsync(target, signal, bytes, request.ContentType, request.Headers.ContentEncoding.ToString());
+        if (ForwardTo is { } target)
+            _ = ForwardAsync(target, signal, bytes, request.ContentType, request.Headers.ContentEncoding.ToString(), request.Headers["x-otlp-api-key"].ToString());
         if (signal != "traces") return Results.Bytes([], "application/x-protobuf");
         var body = request.Headers.ContentEncoding.ToString() == "gzip" ? Gunzip(bytes) : bytes;
         if (spans.Count < MaxSpans) foreach (var span in Decode(body)) spans.Enqueue(span);
         return Results.Bytes([], "application/x-protobuf");
     }
 
-    async Task ForwardAsync(string target, string signal, byte[] body, string? contentType, string encoding)
+    /// <summary>As the part sent it, with the dashboard's API key that Aspire gave the part (OTEL_EXPORTER_OTLP_HEADERS).</summary>
+    async Task ForwardAsync(string target, string signal, byte[] body, string? contentType, string encoding, string apiKey)
     {
         try
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/x-protobuf");
-            if (encoding.Length > 0) content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
-            using var response = await forwarder.PostAsync($"{target.TrimEnd('/')}/v1/{signal}", content);
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{target.TrimEnd('/')}/v1/{signal}") { Content = new ByteArrayContent(body) };
+            if (apiKey.Length > 0) request.Headers.TryAddWithoutValidation("x-otlp-api-key", apiKey);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/x-protobuf");
+            if (encoding.Length > 0) request.Content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+            using var response = await forwarder.SendAsync(request);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
@@ -88,17 +94,22 @@ public sealed class OtlpReceiver : IAsyncDisposable
         foreach (var resourceSpans in Fields(request).Where(f => f.Number == 1).Select(f => f.Bytes))
         {
             var service = "";
+            var instance = "";
             foreach (var field in Fields(resourceSpans))
             {
                 if (field.Number == 1)
-                    service = Attributes(field.Bytes).GetValueOrDefault("service.name", "");
+                {
+                    var resource = Attributes(field.Bytes);
+                    service = resource.GetValueOrDefault("service.name", "");
+                    instance = resource.GetValueOrDefault("service.instance.id", "");
+                }
                 else if (field.Number == 2)
                 {
                     var scope = "";
                     foreach (var scoped in Fields(field.Bytes))
                     {
                         if (scoped.Number == 1) scope = Text(Fields(scoped.Bytes).FirstOrDefault(f => f.Number == 1).Bytes);
-                        else if (scoped.Number == 2) yield return Span(service, scope, scoped.Bytes);
+                        else if (scoped.Number == 2) yield return Span(service, scope, scoped.Bytes) with { Instance = instance };
                     }
                 }
             }

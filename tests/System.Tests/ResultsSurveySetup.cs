@@ -43,7 +43,7 @@ public static class ResultsSurveySetup
     }
 
     /// <summary>
-    /// Residents answer with the given codes through Collection's public answering API, four at a time, until Analysis has
+    /// Residents answer with the given codes through Collection's public answering API, four at a time (or <paramref name="concurrency"/>), until Analysis has
     /// counted <paramref name="expectedRespondents"/> for the survey. The probe code is only started, never submitted: once
     /// Collection accepts it, it has learnt the codes. <paramref name="shift"/> moves every scale answer up or down. Returns
     /// the free-text answers given. A <paramref name="patient"/> resident whose submit fails for the server's sake (5xx, no
@@ -51,20 +51,25 @@ public static class ResultsSurveySetup
     /// has passed; <paramref name="submitted"/> is called after each accepted submission.
     /// </summary>
     public static async Task<List<string>> AnswerAsync(WholeAppFixture fixture, Guid id, IReadOnlyList<string> codes, string probe, int seed,
-        int shift, long expectedRespondents, bool patient = false, TimeSpan? countWithin = null, Action? submitted = null)
+        int shift, long expectedRespondents, bool patient = false, TimeSpan? countWithin = null, Action? submitted = null, int concurrency = 4)
     {
         var limit = countWithin ?? TimeSpan.FromMinutes(2);
         using var collection = new HttpClient { BaseAddress = new Uri(fixture.Url(ResourceNames.Collection)) };
         var questionnaire = await WaitForQuestionnaireAsync(collection, id);
-        await WaitUntilAsync(TimeSpan.FromSeconds(60), async () =>
+        // The codes reach Collection in messages of up to 2,000, consumed in any order: wait for one of every thousand.
+        // (Starting a code only opens its draft; the resident's submit later replaces it.)
+        foreach (var known in codes.Where((_, i) => i % 1000 == 0).Append(probe))
         {
-            using var started = await collection.PostAsJsonAsync("/api/answering/start", new { code = probe });
-            return started.IsSuccessStatusCode;
-        }, "Collection never accepted an issued code");
+            await WaitUntilAsync(TimeSpan.FromSeconds(60), async () =>
+            {
+                using var started = await collection.PostAsJsonAsync("/api/answering/start", new { code = known });
+                return started.IsSuccessStatusCode;
+            }, "Collection never accepted an issued code");
+        }
 
         var freeTexts = new List<string>();
         var questions = questionnaire.Sections.SelectMany(s => s.Questions).ToList();
-        using var gate = new SemaphoreSlim(4);
+        using var gate = new SemaphoreSlim(concurrency);
         var submissions = codes.Select(async (code, i) =>
         {
             var answers = Answers(questions, seed * 10_000 + i, shift, out var freeText);
