@@ -164,7 +164,9 @@ public sealed class WholeJourneyTests(WholeAppFixture fixture) : BrowserTest
         await Dashboard.OpenAsync(dashboard, fixture);
         var shown = await Dashboard.TraceAsync(dashboard, fixture, submitTrace,
             [ResourceNames.Web, ResourceNames.Collection, ResourceNames.Analysis, ResourceNames.FollowUp]);
-        Assert.Contains("messaging", shown, StringComparison.OrdinalIgnoreCase);
+        // The broker hops, as the dashboard names them ("rabbitmq send …").
+        Assert.Contains("rabbitmq send Medborgare.Contracts:SurveyResponsesSubmitted", shown, StringComparison.Ordinal);
+        Assert.Contains("rabbitmq send Medborgare.Contracts:SurveyResultsPublished", shown, StringComparison.Ordinal);
     }
 
     /// <summary>A resident with a letter: the code, every page (answering the NMI questions where they come), review, submit, receipt.</summary>
