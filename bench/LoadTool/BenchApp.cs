@@ -83,13 +83,22 @@ public sealed class BenchApp : IAsyncDisposable
             }
         }
 
-        bench.App = await builder.BuildAsync(timeout.Token);
-        _ = bench.WatchAsync(bench.watching.Token);
-        await bench.App.StartAsync(timeout.Token);
-        foreach (var part in ResourceNames.Services.Append(ResourceNames.Web))
-            await bench.App.ResourceNotifications.WaitForResourceHealthyAsync(part, timeout.Token);
-        bench.SigningKey = (await bench.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
-            .Single(p => p.Name == "staff-signing-key").GetValueAsync(timeout.Token))!;
+        try
+        {
+            bench.App = await builder.BuildAsync(timeout.Token);
+            _ = bench.WatchAsync(bench.watching.Token);
+            await bench.App.StartAsync(timeout.Token);
+            foreach (var part in ResourceNames.Services.Append(ResourceNames.Web))
+                await bench.App.ResourceNotifications.WaitForResourceHealthyAsync(part, timeout.Token);
+            bench.SigningKey = (await bench.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+                .Single(p => p.Name == "staff-signing-key").GetValueAsync(timeout.Token))!;
+        }
+        catch
+        {
+            // Whatever did start is stopped before the caller hears of the failure.
+            await bench.DisposeAsync();
+            throw;
+        }
         bench.StartupTime = started.Elapsed;
         return bench;
     }

@@ -23,7 +23,8 @@ public sealed record PhaseFigures(int Submits, int Accepted, double Seconds, dou
 public sealed record CpuFigure(string Process, double Milliseconds, double MsPerResponse);
 public sealed record TableWrites(string Table, long Rows, double PerResponse);
 public sealed record RowWriteFigures(long Rows, double PerResponse, IReadOnlyList<TableWrites> TopTables);
-public sealed record PgBenchFigures(double? Tps, double? IngestRatio, string Command, string? Skipped);
+/// <summary>IngestRatio: the measured phase's counted rate over pgbench's tps; OverloadIngestRatio: the overload's, when it ran.</summary>
+public sealed record PgBenchFigures(double? Tps, double? IngestRatio, double? OverloadIngestRatio, string Command, string? Skipped);
 
 public sealed record OverloadReport(int OfferedPerSecond, int Submits, int Accepted, double AcceptedPerSecond, double? CountedPerSecond,
     double Shed503Or429Share, double ShedWithRetryAfterShare, Percentiles LatencyMs, IReadOnlyDictionary<string, int> Errors,
@@ -79,7 +80,10 @@ public sealed record LoadReport(RunInfo Run, PhaseFigures? WarmUp, PhaseFigures 
             i.Options.Rate, i.Options.Concurrency, i.Options.Preload, i.PreloadTook.TotalSeconds, i.StoredBefore);
 
         var counted = measured.CountedPerSecond;
-        var pg = i.PgBench is { } b ? new PgBenchFigures(b.Tps, b.Tps is { } tps && counted is { } c2 ? c2 / tps : null, b.Command, b.Skipped) : null;
+        var pg = i.PgBench is { } b
+            ? new PgBenchFigures(b.Tps, b.Tps is { } tps && counted is { } c2 ? c2 / tps : null,
+                b.Tps is { } tps2 && i.Overload?.CountedPerSecond is { } c3 ? c3 / tps2 : null, b.Command, b.Skipped)
+            : null;
         return new LoadReport(run, warmUp.Length == 0 ? null : Phase(warmUp, warmUp.Min(o => o.ScheduledMs), freshness, null), measured,
             i.CpuUntilCounted ? "from the first measured submit until Analysis had counted the last" : "from the first measured submit until the last answered (never counted)",
             (windowEnd - i.MeasuredStartMs) / 1000, cpu, i.Rss, rows, i.Overload, i.Check, pg, i.Polls, i.FailedPolls);

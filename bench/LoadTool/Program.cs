@@ -26,17 +26,23 @@ try
     exitCode = report.ExactlyOnce.Holds ? 0 : 1;
     Console.WriteLine("Stopping the app…");
 }
-catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or OperationCanceledException
-                               or Npgsql.NpgsqlException or IOException or Aspire.Hosting.DistributedApplicationException)
+catch (Exception ex)
 {
-    // The app it started is stopped (await using) before the tool exits, so no server is left behind.
-    Console.Error.WriteLine($"The load run could not be made: {ex.Message} (the app's log: {Path.Combine(stateDirectory, "app.log")})");
+    // Any failure means no figures: the app it started is stopped first (await using), so no server is left behind.
+    Console.Error.WriteLine($"The load run could not be made: {ex} (the app's log: {Path.Combine(stateDirectory, "app.log")})");
 }
 
 if (!options.KeepData)
 {
     // The servers' data (a preloaded million rows is a few hundred MB) goes; the log, the report and pgbench's output stay.
-    foreach (var data in new[] { "postgres", "rabbitmq" }) if (Directory.Exists(Path.Combine(stateDirectory, data))) Directory.Delete(Path.Combine(stateDirectory, data), true);
-    foreach (var secret in new[] { "postgres-password", "rabbitmq-password" }) File.Delete(Path.Combine(stateDirectory, secret));
+    try
+    {
+        foreach (var data in new[] { "postgres", "rabbitmq" }) if (Directory.Exists(Path.Combine(stateDirectory, data))) Directory.Delete(Path.Combine(stateDirectory, data), true);
+        foreach (var secret in new[] { "postgres-password", "rabbitmq-password" }) File.Delete(Path.Combine(stateDirectory, secret));
+    }
+    catch (IOException ex)
+    {
+        Console.Error.WriteLine($"The servers' data could not be removed from {stateDirectory}: {ex.Message}");
+    }
 }
 return exitCode;

@@ -74,7 +74,9 @@ static class ReportText
         {
             o.WriteLine();
             o.WriteLine(pg.Tps is { } tps
-                ? $"PostgreSQL bare one-row inserts (pgbench -c 4 -j 2 -T 20, same server): {tps:0} tps; ingest = {(pg.IngestRatio is { } q ? $"{q:0.00}" : "n/a")} × that (target ≥ 0.25)"
+                ? $"PostgreSQL bare one-row inserts (pgbench -c 4 -j 2 -T 20, same server): {tps:0} tps; counted end to end = " +
+                  $"{(pg.IngestRatio is { } q ? $"{q:0.00}" : "n/a")} × that at {run.Rate}/s offered" +
+                  (pg.OverloadIngestRatio is { } qo ? $", {qo:0.00} × in overload" : "") + " (target ≥ 0.25, at a rate the app cannot quite take)"
                 : $"pgbench: skipped — {pg.Skipped}");
         }
     }
