@@ -1,157 +1,147 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Medborgare.AppHost.Hosting;
-using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
+using Npgsql;
 
 namespace Medborgare.LoadTool;
 
-/// <summary>One load run: prepare codes, submit at a fixed rate, watch Analysis count them.</summary>
-sealed class LoadRun(DistributedApplication app, LoadOptions options)
+/// <summary>
+/// One run against a started app: prepare (survey, codes, bodies, filler), warm up, the measured phase with CPU, memory and row
+/// writes around it, optionally overload, then the exactly-once check and PostgreSQL's bare insert ceiling.
+/// </summary>
+sealed class LoadRun(BenchApp app, LoadOptions options)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    readonly Stopwatch clock = new();
+    readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
     {
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    string Url(string resource) => app.Project(resource).Url;
-
-    HttpRequestMessage Staff(HttpMethod method, string url, object? body = null, string role = StaffRoles.Analyst)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", StaffAuthentication.CreateToken(app.SigningKey, "load-tool", [role]));
-        return request;
-    }
-
-    async Task<JsonElement> SendAsync(HttpRequestMessage request)
-    {
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{request.Method} {request.RequestUri} → {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     public async Task<LoadReport> ExecuteAsync()
     {
-        var distribution = Url(ResourceNames.Distribution);
-        // Next year's survey: the app's state is the run's own, and in a past year's survey the codes have expired.
-        var year = DateTime.UtcNow.Year + 1;
-        var survey = await SendAsync(Staff(HttpMethod.Post, $"{distribution}/api/surveys", new { year, titleSv = "Lasttest", template = "Default" }));
-        var id = survey.GetProperty("id").GetGuid();
-        await SendAsync(Staff(HttpMethod.Post, $"{distribution}/api/surveys/{id}/publish"));
-        await SendAsync(Staff(HttpMethod.Post, $"{distribution}/api/surveys/{id}/frame/synthetic", new { count = Math.Max(3000, options.Responses * 2), seed = 1 }));
-        await SendAsync(Staff(HttpMethod.Post, $"{distribution}/api/surveys/{id}/sample", new { allocation = "Proportional", size = options.Responses, seed = 1 }));
-        await SendAsync(Staff(HttpMethod.Post, $"{distribution}/api/surveys/{id}/invitations"));
-        using var printFile = await http.SendAsync(Staff(HttpMethod.Get, $"{distribution}/api/surveys/{id}/invitations/print-file"));
-        var codes = (await printFile.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(l => l.Split(';')[4]).ToList();
-        Console.WriteLine($"{codes.Count} real codes issued; waiting for Collection to know them…");
-
-        var collection = Url(ResourceNames.Collection);
-        var questionnaire = await WaitForQuestionnaireAsync(collection, id);
-        // The codes reach Collection in several messages, consumed in any order: wait until a code from every stretch of
-        // 500 is known (a message holds up to 2,000), not just the last one.
-        var probes = Enumerable.Range(0, codes.Count).Where(i => i % 500 == 0 || i == codes.Count - 1).Select(i => codes[i]).ToHashSet();
-        string? lastRefusal = null;
-        await WaitUntilAsync(async () =>
+        var tokens = new StaffTokens(app.SigningKey);
+        var meter = new ProcessMeter(app);
+        Console.WriteLine($"Preparing {options.CodesNeeded:N0} codes…");
+        var survey = await new SurveyPreparation(app, tokens).PrepareAsync(options.CodesNeeded);
+        var preload = (StoredSubmissions: 0L, Took: TimeSpan.Zero);
+        if (options.Preload > 0)
         {
-            foreach (var code in probes.ToList())
-            {
-                using var r = await http.PostAsJsonAsync($"{collection}/api/answering/start", new { code });
-                if (r.IsSuccessStatusCode) probes.Remove(code);
-                else lastRefusal = $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}";
-            }
-            return probes.Count == 0;
-        }, () => $"Collection did not know every issued code within 60 s; it last answered {lastRefusal}");
-
-        Console.WriteLine($"Submitting {codes.Count} responses at {options.Rate}/s…");
-        var latencies = new ConcurrentBag<(double Ms, bool Ok, double CompletedAt)>();
-        var errors = new ConcurrentDictionary<string, int>();
-        var watcher = new CountWatcher(http, () => Staff(HttpMethod.Get, $"{Url(ResourceNames.Analysis)}/api/surveys/{id}/respondents"));
-        var clock = Stopwatch.StartNew();
-        using var cts = new CancellationTokenSource();
-        var watching = watcher.RunAsync(clock, codes.Count, cts.Token);
-        var gate = new SemaphoreSlim(options.Concurrency);
-        var tasks = new List<Task>(codes.Count);
-        for (var i = 0; i < codes.Count; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / options.Rate);
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
-            await gate.WaitAsync();
-            var code = codes[i];
-            var answers = AnswerModel.Generate(questionnaire, i);
-            tasks.Add(Task.Run(async () =>
-            {
-                var started = clock.Elapsed.TotalMilliseconds;
-                try
-                {
-                    using var r = await http.PostAsJsonAsync($"{collection}/api/answering/submit", new { code, submissionKey = Guid.NewGuid(), answers }, Json);
-                    var done = clock.Elapsed.TotalMilliseconds;
-                    latencies.Add((done - started, r.IsSuccessStatusCode, done));
-                    if (!r.IsSuccessStatusCode) errors.AddOrUpdate($"{(int)r.StatusCode} {ProblemType(await r.Content.ReadAsStringAsync())}", 1, (_, n) => n + 1);
-                }
-                catch (HttpRequestException ex)
-                {
-                    latencies.Add((clock.Elapsed.TotalMilliseconds - started, false, clock.Elapsed.TotalMilliseconds));
-                    errors.AddOrUpdate(ex.HttpRequestError.ToString(), 1, (_, n) => n + 1);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
+            Console.WriteLine($"Preloading {options.Preload:N0} synthetic stored submissions into collectiondb…");
+            preload = await Preload.RunAsync(app, options.Preload);
         }
-        await Task.WhenAll(tasks);
-        var submitSeconds = clock.Elapsed.TotalSeconds;
-        foreach (var (kind, count) in errors.OrderByDescending(e => e.Value)) Console.WriteLine($"  failed submits: {count} × {kind}");
-        var okCount = latencies.Count(l => l.Ok);
-        await watcher.WaitForAsync(okCount, TimeSpan.FromMinutes(5));
-        var countedSeconds = clock.Elapsed.TotalSeconds;
-        await cts.CancelAsync();
+
+        clock.Start();
+        var watcher = new CountWatcher(http, app.Url(ResourceNames.Analysis), survey.Id, tokens, clock);
+        using var stopWatching = new CancellationTokenSource();
+        var watching = watcher.RunAsync(stopWatching.Token);
+        var sender = new OpenLoopSender(http, app.Url(ResourceNames.Collection), survey, options.Concurrency, clock);
+
+        var all = new List<SubmitOutcome>();
+        if (options.WarmupResponses > 0)
+        {
+            Console.WriteLine($"Warm-up: {options.WarmupResponses:N0} submits at {options.Rate}/s…");
+            all.AddRange(await sender.RunAsync("warm-up", 0, options.WarmupResponses, options.Rate));
+            await watcher.WaitForAsync(all.Count(o => o.Accepted), stall: TimeSpan.FromSeconds(10), limit: TimeSpan.FromMinutes(2));
+        }
+
+        var storedBefore = await Preload.StoredSubmissionsAsync(app);
+        var rowsBefore = await RowWrites.SettledSnapshotAsync(app, TimeSpan.FromSeconds(15));
+        Console.WriteLine($"Measured phase: {options.Responses:N0} submits at {options.Rate}/s ({options.Responses / (double)options.Rate:0.#} s)…");
+        var countAtStart = watcher.Latest;
+        var cpuBefore = meter.CpuNow();
+        var measuredStartMs = clock.Elapsed.TotalMilliseconds;
+        meter.StartRss();
+        var measured = await sender.RunAsync("measured", options.WarmupResponses, options.Responses, options.Rate);
+        all.AddRange(measured);
+        var cpuAtSubmitsDone = meter.CpuNow();
+        var submitsDoneMs = clock.Elapsed.TotalMilliseconds;
+        var measuredTarget = all.Count(o => o.Accepted);
+        var measuredCounted = await watcher.WaitForAsync(measuredTarget, stall: TimeSpan.FromSeconds(15), limit: TimeSpan.FromMinutes(5));
+        var cpuAfter = measuredCounted ? meter.CpuNow() : cpuAtSubmitsDone;
+        var rss = await meter.StopRssAsync();
+        var rowsAfter = await RowWrites.SettledSnapshotAsync(app, TimeSpan.FromSeconds(15));
+
+        OverloadReport? overload = null;
+        if (options.Overload)
+        {
+            Console.WriteLine($"Overload: {options.OverloadResponses:N0} submits offered at {2 * options.Rate}/s…");
+            var overloadStartMs = clock.Elapsed.TotalMilliseconds;
+            var countAtOverload = watcher.Latest;
+            meter.StartRss();
+            var offered = await sender.RunAsync("overload", options.WarmupResponses + options.Responses, options.OverloadResponses, 2.0 * options.Rate);
+            all.AddRange(offered);
+            var target = all.Count(o => o.Accepted);
+            var counted = await watcher.WaitForAsync(target, stall: TimeSpan.FromSeconds(15), limit: TimeSpan.FromMinutes(5));
+            overload = OverloadReport.Create(offered, 2 * options.Rate, overloadStartMs, countAtOverload,
+                counted ? watcher.FirstReached(target) : null, target, await meter.StopRssAsync());
+        }
+
+        Console.WriteLine("Checking that every accepted response is counted once…");
+        var check = await CheckExactlyOnceAsync(all, survey, watcher);
+        await stopWatching.CancelAsync();
         await watching;
 
-        return LoadReport.Create(options, latencies.ToList(), watcher.Observations, submitSeconds, countedSeconds, app);
-    }
-
-    async Task<QuestionnaireSnapshot> WaitForQuestionnaireAsync(string collection, Guid id)
-    {
-        QuestionnaireSnapshot? q = null;
-        await WaitUntilAsync(async () =>
+        PgBench.Result? pgbench = null;
+        if (options.PgBench)
         {
-            using var r = await http.GetAsync($"{collection}/api/surveys/{id}");
-            if (!r.IsSuccessStatusCode) return false;
-            q = (await r.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("questionnaire").Deserialize<QuestionnaireSnapshot>(Json);
-            return true;
-        });
-        return q!;
+            Console.WriteLine("PostgreSQL's bare one-row insert ceiling (pgbench, 20 s)…");
+            pgbench = await PgBench.RunAsync(app, app.StateDirectory);
+        }
+
+        return LoadReport.Create(new LoadReport.Inputs(options, app, meter, survey, all, watcher.Observations, measuredStartMs, submitsDoneMs,
+            countAtStart, measuredCounted ? watcher.FirstReached(measuredTarget) : null, measuredTarget, cpuBefore, cpuAfter, measuredCounted,
+            rss, rowsBefore, rowsAfter, storedBefore, preload.Took, overload, check, pgbench, watcher.Polls, watcher.FailedPolls));
     }
 
-    /// <summary>The ProblemDetails type of a refusal, or its first characters when it is not one.</summary>
-    static string ProblemType(string body)
+    /// <summary>
+    /// Every submit the client could not be sure of (no answer, or a 5xx) is resolved by asking Collection about its code: "already
+    /// used" means the server kept it. Then the count must come to exactly the accepted submits, and the raw responses in analysisdb
+    /// must agree with it.
+    /// </summary>
+    async Task<ExactlyOnce> CheckExactlyOnceAsync(List<SubmitOutcome> all, PreparedSurvey survey, CountWatcher watcher)
     {
+        var collection = app.Url(ResourceNames.Collection);
+        int keptAfterAll = 0, notKept = 0, unresolved = 0;
+        foreach (var uncertain in all.Where(o => o.Uncertain))
+        {
+            try
+            {
+                using var r = await http.PostAsJsonAsync($"{collection}/api/answering/start", new { code = survey.Codes[uncertain.Code] });
+                if ((int)r.StatusCode == 409) keptAfterAll++;
+                else if (r.IsSuccessStatusCode) notKept++;
+                else unresolved++;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                unresolved++;
+            }
+        }
+        var expected = all.Count(o => o.Accepted) + keptAfterAll;
+        var reached = await watcher.WaitForAsync(expected, stall: TimeSpan.FromSeconds(30), limit: TimeSpan.FromMinutes(5));
+        if (reached) await Task.Delay(1000); // one more poll or so: a count that goes past the expected one would show now
+        var counted = watcher.Latest;
+        long? raw = null;
         try
         {
-            return JsonDocument.Parse(body).RootElement.TryGetProperty("type", out var type) ? type.GetString() ?? "" : body[..Math.Min(80, body.Length)];
+            await using var connection = new NpgsqlConnection(await app.ConnectionStringAsync(ResourceNames.AnalysisDb) + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM responses WHERE survey_id = @id", connection);
+            command.Parameters.AddWithValue("id", survey.Id);
+            raw = (long)(await command.ExecuteScalarAsync())!;
         }
-        catch (JsonException)
+        catch (PostgresException)
         {
-            return body[..Math.Min(80, body.Length)];
+            // The table is Analysis's to shape: without it the count stands alone.
         }
+        return new ExactlyOnce(expected, keptAfterAll, notKept, unresolved, counted, raw);
     }
+}
 
-    static async Task WaitUntilAsync(Func<Task<bool>> probe, Func<string>? failure = null)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (await probe()) return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException(failure?.Invoke() ?? "The app did not get ready within 60 s");
-    }
+/// <summary>Accepted submits (200, plus uncertain ones Collection says it kept) against what Analysis counted and stored.</summary>
+public sealed record ExactlyOnce(long Accepted, int UncertainButKept, int UncertainNotKept, int Unresolved, long Counted, long? RawResponses)
+{
+    public long Lost => Math.Max(0, Accepted - Counted);
+    public long CountedTwice => Math.Max(0, Counted - Accepted - Unresolved);
+    public bool RawAgrees => RawResponses is null || RawResponses == Counted;
+    public bool Holds => Lost == 0 && CountedTwice == 0 && RawAgrees;
 }

@@ -1,55 +1,48 @@
 using Medborgare.AppHost;
-using Medborgare.AppHost.Hosting;
 using Medborgare.LoadTool;
-using Medborgare.ServiceDefaults;
 
-// End-to-end load: starts the whole app (its own PostgreSQL and RabbitMQ, on loopback), issues real codes through
-// Distribution, submits responses through Collection's public API at a fixed rate, and measures latency and
-// how soon Analysis has counted each response. Bounded: it sends exactly --responses requests and stops.
+// End-to-end ingest benchmark (bench/LoadTool/README.md): starts the whole app as users run it, on Aspire's testing host, in a state
+// folder of its own; prepares a survey with real codes; warms up; submits at a fixed rate for the measured phase (open loop);
+// watches Analysis count; reports rates, latency, freshness, CPU per response, memory, row writes, the exactly-once check and
+// PostgreSQL's bare insert ceiling. Exit code 1 when a response is lost or counted twice, 2 when the run could not be made.
 //   dotnet run -c Release --project bench/LoadTool -- --responses 5000 --rate 300
-var options = LoadOptions.Parse(args);
-if (options is null)
+if (LoadOptions.Parse(args) is not { } options)
 {
-    Console.Error.WriteLine("usage: LoadTool [--responses N (1..200000)] [--rate R per second (1..5000)] [--concurrency C]");
+    Console.Error.WriteLine(LoadOptions.Usage);
     return 2;
 }
 
-var root = AppHostOptions.FindRepositoryRoot();
-var stateDirectory = Path.Combine(root, ".medborgare", "bench", $"load-{DateTime.UtcNow:yyyyMMddHHmmss}");
+var stateDirectory = Path.Combine(MedborgareOptions.RepositoryRoot(), ".medborgare", "bench", $"load-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
 Directory.CreateDirectory(stateDirectory);
-// The services' output goes to a file, not the console, so the report stays readable and a failed run can be read after.
-await using var appLog = new StreamWriter(Path.Combine(stateDirectory, "app.log")) { AutoFlush = true };
-var hostOptions = AppHostOptions.Parse([]) with
-{
-    StateDirectory = stateDirectory,
-    ExistingPostgres = null,
-    ExistingRabbitMq = null,
-    Environment = "Production",
-    Output = TextWriter.Synchronized(appLog),
-};
-var builder = new DistributedApplicationBuilder(hostOptions);
-builder.AddMedborgare();
-// The load comes from one address; the per-client limit for the public is not what is being measured here.
-// Nor is its guard against code guessing: the tool asks with a code until Collection knows the codes, and after ten
-// unknown ones in 15 minutes one client would be made to wait.
-builder.Project(ResourceNames.Collection).WithEnvironment("RateLimiting__PublicRequestsPerMinute", "100000000")
-    .WithEnvironment("CodeThrottle__PerClientLimit", "100000");
-
-await using var app = builder.Build();
-Console.WriteLine($"Starting the app ({hostOptions.BuildConfiguration} build; its log: {Path.Combine(stateDirectory, "app.log")})…");
-await app.StartAsync(CancellationToken.None);
-Console.WriteLine($"All healthy after {app.StartupTime.TotalSeconds:0.0} s");
-
-var run = new LoadRun(app, options);
+Console.WriteLine($"Starting the app (state and log: {stateDirectory})…");
+var exitCode = 2;
 try
 {
-    var report = await run.ExecuteAsync();
-    report.Print(Console.Out);
-    return report.Errors == 0 ? 0 : 1;
+    await using var app = await BenchApp.StartAsync(options, stateDirectory);
+    Console.WriteLine($"All healthy after {app.StartupTime.TotalSeconds:0.0} s");
+    var report = await new LoadRun(app, options).ExecuteAsync();
+    ReportText.Print(report, Console.Out);
+    Console.WriteLine($"\nReport: {ReportText.WriteJson(report, stateDirectory)}");
+    exitCode = report.ExactlyOnce.Holds ? 0 : 1;
+    Console.WriteLine("Stopping the app…");
 }
-catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+catch (Exception ex)
 {
-    // A failed run stops the app it started (await using) and exits, rather than crashing with the app's servers still up.
-    Console.Error.WriteLine($"The load run failed: {ex.Message}");
-    return 2;
+    // Any failure means no figures: the app it started is stopped first (await using), so no server is left behind.
+    Console.Error.WriteLine($"The load run could not be made: {ex} (the app's log: {Path.Combine(stateDirectory, "app.log")})");
 }
+
+if (!options.KeepData)
+{
+    // The servers' data (a preloaded million rows is a few hundred MB) goes; the log, the report and pgbench's output stay.
+    try
+    {
+        foreach (var data in new[] { "postgres", "rabbitmq" }) if (Directory.Exists(Path.Combine(stateDirectory, data))) Directory.Delete(Path.Combine(stateDirectory, data), true);
+        foreach (var secret in new[] { "postgres-password", "rabbitmq-password" }) File.Delete(Path.Combine(stateDirectory, secret));
+    }
+    catch (IOException ex)
+    {
+        Console.Error.WriteLine($"The servers' data could not be removed from {stateDirectory}: {ex.Message}");
+    }
+}
+return exitCode;
