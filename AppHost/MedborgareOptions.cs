@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace Medborgare.AppHost;
 
 /// <summary>
-/// What the AppHost reads from its command line (<c>--state-dir DIR</c>, <c>--demo</c>, ...) or any other configuration source
-/// (<c>MEDBORGARE_*</c> environment variables).
+/// What the AppHost reads from its command line (<c>--state-dir DIR</c>, <c>--demo</c>, ...) or any other configuration source, and
+/// <c>MEDBORGARE_ENVIRONMENT</c>.
 /// </summary>
 public sealed record MedborgareOptions
 {
@@ -32,14 +32,15 @@ public sealed record MedborgareOptions
 
     public static MedborgareOptions From(IConfiguration configuration)
     {
-        string? Get(string key) => configuration[key] ?? configuration[$"MEDBORGARE_{key.Replace('-', '_').ToUpperInvariant()}"];
+        string? Get(string key) => configuration[key];
         var root = RepositoryRoot();
         return new MedborgareOptions
         {
             StateDirectory = Path.GetFullPath(Get("state-dir") ?? Path.Combine(root, ".medborgare")),
+            // The test servers' addresses (MEDBORGARE_POSTGRES, …) are the tests' own and never mean "use this server" here.
             ExistingPostgres = Get("postgres") ?? configuration.GetConnectionString(ResourceNames.Postgres),
             ExistingRabbitMq = Get("rabbitmq") ?? configuration.GetConnectionString(ResourceNames.Messaging),
-            Environment = Get("environment") ?? "Production",
+            Environment = Get("environment") ?? configuration["MEDBORGARE_ENVIRONMENT"] ?? "Production",
             Demo = Flag(Get("demo")),
             Replicas = int.TryParse(Get("replicas"), out var n) && n is >= 1 and <= 8 ? n : 1,
             WebPort = int.TryParse(Get("web-port"), out var port) && port is >= 0 and <= 65535 ? port : 5080,

@@ -32,7 +32,8 @@ public static class ServersExtensions
 
         IResourceBuilder<IResourceWithConnectionString> messaging;
         IResourceBuilder<LocalRabbitMQResource>? localRabbit = null;
-        if (options.ExistingRabbitMq is { } amqp)
+        // The test command's servers are always local ones (--servers-only starts the servers that the tests then share).
+        if (options.ExistingRabbitMq is { } amqp && !options.ServersOnly)
         {
             builder.Configuration[$"ConnectionStrings:{ResourceNames.Messaging}"] = amqp;
             messaging = builder.AddConnectionString(ResourceNames.Messaging);
@@ -43,7 +44,7 @@ public static class ServersExtensions
                 builder.AddStateSecret("rabbitmq-password", options.StateDirectory), options.StateDirectory));
         }
 
-        if (options.ExistingPostgres is { } existing)
+        if (options.ExistingPostgres is { } existing && !options.ServersOnly)
         {
             builder.Configuration[$"ConnectionStrings:{ResourceNames.Postgres}"] = existing;
             var server = builder.AddConnectionString(ResourceNames.Postgres);

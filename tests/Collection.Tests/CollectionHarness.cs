@@ -27,10 +27,11 @@ sealed class CollectionHarness(string database, string broker)
         builder.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(LogLines)));
     }
 
-    public static async Task<CollectionHarness> StartAsync(int codes = 5)
+    public static async Task<CollectionHarness> StartAsync(int codes = 5, IReadOnlyDictionary<string, string>? settings = null)
     {
         var servers = await TestServers.GetAsync();
         var harness = new CollectionHarness(servers.NewDatabase("collection"), await servers.NewVirtualHostAsync());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) harness.Settings[key] = value;
         await harness.StartHealthyAsync();
         await TestMessages.PublishAsync(harness.BrokerConnectionString, new SurveyPublished
         {

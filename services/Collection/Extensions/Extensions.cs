@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Medborgare.Collection.Answering;
 using Medborgare.Collection.Apis;
 using Medborgare.Collection.Consumers;
@@ -31,18 +30,7 @@ public static class Extensions
         builder.Services.AddSingleton<ResponseRelease>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ResponseRelease>());
 
-        var perMinute = builder.Configuration.GetValue("RateLimiting:PublicRequestsPerMinute", 600);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AnsweringApi.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Max(10, perMinute / 6), TokensPerPeriod = Math.Max(1, perMinute / 6),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0,
-                }));
-        });
+        builder.Services.AddPublicLimits(builder.Configuration);
         builder.Services.AddOpenApi();
     }
 }
