@@ -52,4 +52,18 @@ public sealed class LoadSheddingTests : IAsyncLifetime
         await Eventually.TrueAsync(() => Task.FromResult(sent.Responses().Count == Residents), what: "every response sent on");
         Assert.Equal(Residents, sent.Responses().Select(r => r.ResponseId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task The_cap_still_works_after_a_quiet_while()
+    {
+        Answer[] answers = [new() { QuestionKey = "barn", Choices = ["nej"] }];
+        Assert.Equal(HttpStatusCode.OK, (await harness.CreateClient().PostAsJsonAsync("/api/answering/submit",
+            new SubmitRequest(harness.Codes[0], Guid.NewGuid(), answers))).StatusCode);
+
+        // An idle limiter is disposed by its partitioned owner after about ten seconds and made again on the next request.
+        await Task.Delay(TimeSpan.FromSeconds(12));
+
+        Assert.Equal(HttpStatusCode.OK, (await harness.CreateClient().PostAsJsonAsync("/api/answering/submit",
+            new SubmitRequest(harness.Codes[1], Guid.NewGuid(), answers))).StatusCode);
+    }
 }

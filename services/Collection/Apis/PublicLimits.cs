@@ -17,10 +17,6 @@ public static class PublicLimits
         var perMinute = configuration.GetValue("RateLimiting:PublicRequestsPerMinute", 600);
         var concurrent = configuration.GetValue("RateLimiting:ConcurrentSubmissions", 64);
         var queued = configuration.GetValue("RateLimiting:QueuedSubmissions", 128);
-        var submissions = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = concurrent, QueueLimit = queued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
         return services.AddRateLimiter(o =>
         {
             o.AddPolicy(AnsweringApi.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
@@ -30,8 +26,12 @@ public static class PublicLimits
                     TokenLimit = Math.Max(10, perMinute / 6), TokensPerPeriod = Math.Max(1, perMinute / 6),
                     ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0,
                 }));
+            // One partition for every submission (a partition's limiter is disposed when idle and made again by the factory).
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsSubmission(http)
-                ? RateLimitPartition.Get("submissions", _ => submissions)
+                ? RateLimitPartition.GetConcurrencyLimiter("submissions", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = concurrent, QueueLimit = queued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                })
                 : RateLimitPartition.GetNoLimiter("other"));
             o.OnRejected = (context, _) =>
             {
