@@ -164,6 +164,9 @@ public sealed class WholeJourneyTests(WholeAppFixture fixture) : BrowserTest
         await Dashboard.OpenAsync(dashboard, fixture);
         var shown = await Dashboard.TraceAsync(dashboard, fixture, submitTrace,
             [ResourceNames.Web, ResourceNames.Collection, ResourceNames.Analysis, ResourceNames.FollowUp]);
+        var screenshots = Path.Combine(TestServers.RepositoryRoot(), ".medborgare", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await dashboard.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-trace.png"), FullPage = false });
         // The broker hops, as the dashboard names them ("rabbitmq send …").
         Assert.Contains("rabbitmq send Medborgare.Contracts:SurveyResponsesSubmitted", shown, StringComparison.Ordinal);
         Assert.Contains("rabbitmq send Medborgare.Contracts:SurveyResultsPublished", shown, StringComparison.Ordinal);
