@@ -9,8 +9,7 @@ using static Medborgare.Analysis.Apis.AnswersApi;
 namespace Medborgare.Analysis.Tests;
 
 /// <summary>Each consumer on real RabbitMQ and PostgreSQL: a redelivered message (same MessageId) has one effect.</summary>
-[Collection(nameof(AnalysisService))]
-public sealed class ConsumerIdempotencyTests(AnalysisService service)
+public sealed class ConsumerIdempotencyTests(AnalysisApp service) : IClassFixture<AnalysisApp>
 {
     async Task<T> InDbAsync<T>(Func<AnalysisDbContext, Task<T>> query)
     {
@@ -21,7 +20,7 @@ public sealed class ConsumerIdempotencyTests(AnalysisService service)
     [Fact]
     public async Task Margins_are_stored_once_and_a_later_registration_replaces_them()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         await service.StartSurveyAsync(survey, null);
         var first = TestSurvey.Margins(survey.SurveyId, seed: 1);
         var id = Guid.NewGuid();
@@ -48,7 +47,7 @@ public sealed class ConsumerIdempotencyTests(AnalysisService service)
     [Fact]
     public async Task A_closed_survey_is_marked_once_and_stays_preliminary()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         await service.StartSurveyAsync(survey, TestSurvey.Margins(survey.SurveyId));
         var closedAt = new DateTimeOffset(2026, 4, 30, 12, 0, 0, TimeSpan.Zero);
         var id = Guid.NewGuid();
@@ -72,7 +71,7 @@ public sealed class ConsumerIdempotencyTests(AnalysisService service)
     [Fact]
     public async Task Feedback_is_stored_once_and_the_analyst_can_list_it()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         await service.StartSurveyAsync(survey, null);
         var feedback = new CitizenFeedbackReceived
         {

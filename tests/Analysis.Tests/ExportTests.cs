@@ -6,8 +6,7 @@ using System.Xml.Linq;
 namespace Medborgare.Analysis.Tests;
 
 /// <summary>The downloads: CSV for Swedish Excel, a real XLSX, microdata with final weights and nothing identifying, a codebook.</summary>
-[Collection(nameof(AnalysisService))]
-public sealed class ExportTests(AnalysisService service)
+public sealed class ExportTests(AnalysisApp service) : IClassFixture<AnalysisApp>
 {
     static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -20,7 +19,7 @@ public sealed class ExportTests(AnalysisService service)
     [Fact]
     public async Task Exports_have_the_rows_of_the_results_and_microdata_weights_sum_to_the_population()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         var margins = TestSurvey.Margins(survey.SurveyId, seed: 9);
         await service.StartSurveyAsync(survey, margins);
         await service.SendResponsesAsync(survey.SurveyId, TestSurvey.Responses(survey.SurveyId, 96, seed: 2));

@@ -52,13 +52,12 @@ public sealed class MigrationTests
         // What the earlier version reported: from its rows, read back as its reader read them.
         var expected = YearlyReports.Build(survey.Year, margins.ToPopulationMargins(), await ReadEarlierRowsAsync(connectionString, model));
 
-        await using var factory = new ServiceFactory<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb,
-            connectionString, await servers.NewVirtualHostAsync());
-        await factory.StartHealthyAsync();
+        // A host of its own: it migrates the database this test made with the earlier schema.
+        await using var factory = await AnalysisApp.StartOwnAsync(database: connectionString);
         var analyst = factory.CreateStaffClient(StaffRoles.Analyst);
         await Eventually.TrueAsync(() => InDbAsync(factory, async db => !await db.StatisticsRebuilds.AnyAsync()), what: "the rebuild");
 
-        AssertSameResults(expected, (await analyst.GetFromJsonAsync<SurveyResultsDto>($"/api/surveys/{survey.SurveyId}/results", AnalysisService.Json))!);
+        AssertSameResults(expected, (await analyst.GetFromJsonAsync<SurveyResultsDto>($"/api/surveys/{survey.SurveyId}/results", AnalysisApp.Json))!);
         var count = (await analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{survey.SurveyId}/respondents"))!;
         Assert.Equal((320L, 160L, 160L), (count.Respondents, count.ByDistrict["Norra"], count.ByDistrict["Södra"]));
         var rows = await InDbAsync(factory, db => db.CellStatistics.AsNoTracking().OrderBy(c => c.District).ThenBy(c => c.Sex).ThenBy(c => c.AgeGroup).ToListAsync());
@@ -69,7 +68,7 @@ public sealed class MigrationTests
         // Marked again (as an operator may), the survey reads from its raw responses until rebuilt, and the rebuild is idempotent.
         await InDbAsync(factory, db => db.Database.ExecuteSqlAsync(
             $"INSERT INTO statistics_rebuilds (survey_id, reason, requested_at) VALUES ({survey.SurveyId}, 'test', now())"));
-        AssertSameResults(expected, (await analyst.GetFromJsonAsync<SurveyResultsDto>($"/api/surveys/{survey.SurveyId}/results", AnalysisService.Json))!);
+        AssertSameResults(expected, (await analyst.GetFromJsonAsync<SurveyResultsDto>($"/api/surveys/{survey.SurveyId}/results", AnalysisApp.Json))!);
         Assert.Equal(320, (await analyst.GetFromJsonAsync<RespondentCount>($"/api/surveys/{survey.SurveyId}/respondents"))!.Respondents);
         var rebuilder = factory.Services.GetServices<IHostedService>().OfType<StatisticsRebuilder>().Single();
         Assert.Equal(1, await InDbAsync(factory, db => rebuilder.RebuildMarkedAsync(db, CancellationToken.None)));
@@ -208,7 +207,7 @@ public sealed class MigrationTests
         return aggregates;
     }
 
-    static async Task<T> InDbAsync<T>(ServiceFactory<AnalysisDbContext> factory, Func<AnalysisDbContext, Task<T>> query)
+    static async Task<T> InDbAsync<T>(AnalysisApp factory, Func<AnalysisDbContext, Task<T>> query)
     {
         using var scope = factory.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<AnalysisDbContext>());

@@ -16,8 +16,7 @@ namespace Medborgare.Analysis.Tests;
 /// as a single message (an outbox row from before the upgrade), or its survey's statistics are rebuilt meanwhile; and the live
 /// figures equal a recompute.
 /// </summary>
-[Collection(nameof(AnalysisService))]
-public sealed class PackedResponsesTests(AnalysisService service)
+public sealed class PackedResponsesTests(AnalysisApp service) : IClassFixture<AnalysisApp>
 {
     static void Close(double expected, double actual, string what)
     {
@@ -28,7 +27,7 @@ public sealed class PackedResponsesTests(AnalysisService service)
     [Fact]
     public async Task Each_response_is_counted_once_however_often_and_in_whatever_message_it_arrives()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         var margins = TestSurvey.Margins(survey.SurveyId, seed: 12);
         await service.StartSurveyAsync(survey, margins);
         var responses = TestSurvey.Responses(survey.SurveyId, 480, seed: 13);
@@ -77,7 +76,7 @@ public sealed class PackedResponsesTests(AnalysisService service)
     [Fact]
     public async Task Statistics_rebuilt_while_responses_arrive_lose_none_and_count_none_twice()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         var margins = TestSurvey.Margins(survey.SurveyId, seed: 15);
         await service.StartSurveyAsync(survey, margins);
         var responses = TestSurvey.Responses(survey.SurveyId, 480, seed: 16);

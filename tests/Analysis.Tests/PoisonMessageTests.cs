@@ -18,18 +18,15 @@ namespace Medborgare.Analysis.Tests;
 /// </summary>
 public sealed class PoisonMessageTests : IAsyncLifetime
 {
-    ServiceFactory<AnalysisDbContext> factory = null!;
+    AnalysisApp factory = null!;
     readonly SurveyPublished survey = TestSurvey.Published();
     readonly SurveyPublished later = TestSurvey.Published(year: 2025);
 
     public async Task InitializeAsync()
     {
-        var servers = await TestServers.GetAsync();
-        factory = new ServiceFactory<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb,
-            servers.NewDatabase("analysis"), await servers.NewVirtualHostAsync());
-        // A batch stays open for 3 s after its first message, so the messages published back to back below arrive as one.
-        factory.Settings["Analysis:ResponseBatchTimeLimit"] = "00:00:03";
-        await factory.StartHealthyAsync();
+        // A host of each test's own, for a setting the shared one does not have: a batch stays open for 3 s after its first
+        // message, so the messages published back to back below arrive as one.
+        factory = await AnalysisApp.StartOwnAsync(new Dictionary<string, string> { ["Analysis:ResponseBatchTimeLimit"] = "00:00:03" });
         await TestMessages.PublishAsync(factory.BrokerConnectionString, survey, Guid.NewGuid());
         await Eventually.TrueAsync(async () => (await factory.CreateStaffClient(StaffRoles.Analyst)
             .GetAsync($"/api/surveys/{survey.SurveyId}/respondents")).IsSuccessStatusCode, what: "the survey to be known");

@@ -7,8 +7,7 @@ using Medborgare.Testing;
 namespace Medborgare.Analysis.Tests;
 
 /// <summary>Publishing stores the figures and announces every indicator once, compared with last year's publication.</summary>
-[Collection(nameof(AnalysisService))]
-public sealed class PublishTests(AnalysisService service)
+public sealed class PublishTests(AnalysisApp service) : IClassFixture<AnalysisApp>
 {
     async Task<SurveyResultsPublished> PublishedAsync(Guid surveyId, int count)
     {
@@ -20,7 +19,7 @@ public sealed class PublishTests(AnalysisService service)
     [Fact]
     public async Task Publishing_two_years_sends_every_indicator_with_the_change_since_last_year()
     {
-        var municipality = AnalysisService.NewMunicipality();
+        var municipality = AnalysisApp.NewMunicipality();
         var lastYear = TestSurvey.Published(2025, municipality);
         var thisYear = TestSurvey.Published(2026, municipality);
         await service.StartSurveyAsync(lastYear, TestSurvey.Margins(lastYear.SurveyId, seed: 3));
@@ -86,7 +85,7 @@ public sealed class PublishTests(AnalysisService service)
     [Fact]
     public async Task Published_results_kept_current_are_republished_by_later_answers_and_otherwise_left_alone()
     {
-        var municipality = AnalysisService.NewMunicipality();
+        var municipality = AnalysisApp.NewMunicipality();
         var kept = TestSurvey.Published(2027, municipality);
         var fixedOnce = TestSurvey.Published(2028, municipality);
         foreach (var survey in new[] { kept, fixedOnce })
@@ -121,7 +120,7 @@ public sealed class PublishTests(AnalysisService service)
     [Fact]
     public async Task Keeping_results_current_can_be_stopped_and_later_answers_then_wait_for_the_analyst()
     {
-        var survey = TestSurvey.Published(2029, AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(2029, AnalysisApp.NewMunicipality());
         await service.StartSurveyAsync(survey, TestSurvey.Margins(survey.SurveyId, seed: 3));
         await service.SendResponsesAsync(survey.SurveyId, TestSurvey.Responses(survey.SurveyId, 320, seed: 7));
         Assert.Equal(HttpStatusCode.OK, (await service.Analyst.PostAsync($"/api/surveys/{survey.SurveyId}/results/publish?keepCurrent=true", null)).StatusCode);

@@ -8,8 +8,7 @@ namespace Medborgare.Analysis.Tests;
 /// The live report from the per-cell statistics kept by the consumer equals a full recompute from raw responses,
 /// after responses came through RabbitMQ in batches and some were redelivered.
 /// </summary>
-[Collection(nameof(AnalysisService))]
-public sealed class RecomputeEqualsIncrementalTests(AnalysisService service)
+public sealed class RecomputeEqualsIncrementalTests(AnalysisApp service) : IClassFixture<AnalysisApp>
 {
     static void Close(double expected, double actual, string what)
     {
@@ -20,7 +19,7 @@ public sealed class RecomputeEqualsIncrementalTests(AnalysisService service)
     [Fact]
     public async Task The_report_from_cell_statistics_equals_a_recompute_from_the_raw_responses()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         var margins = TestSurvey.Margins(survey.SurveyId, seed: 7);
         await service.StartSurveyAsync(survey, margins);
         var responses = TestSurvey.Responses(survey.SurveyId, 320, seed: 11);

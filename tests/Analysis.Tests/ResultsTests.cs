@@ -11,8 +11,7 @@ using static Medborgare.Analysis.Apis.AnswersApi;
 namespace Medborgare.Analysis.Tests;
 
 /// <summary>The results endpoints against a small data set whose figures can be worked out by hand.</summary>
-[Collection(nameof(AnalysisService))]
-public sealed class ResultsTests(AnalysisService service)
+public sealed class ResultsTests(AnalysisApp service) : IClassFixture<AnalysisApp>
 {
     /// <summary>
     /// One district, 5 respondents in each of the 16 sex × age cells (80), and a population of 50 in each cell: every
@@ -22,7 +21,7 @@ public sealed class ResultsTests(AnalysisService service)
     /// </summary>
     static (SurveyPublished Survey, PopulationMarginsRegistered Margins, List<SurveyResponseSubmitted> Responses) HandWorked()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         var margins = new PopulationMarginsRegistered
         {
             SurveyId = survey.SurveyId,
@@ -96,7 +95,7 @@ public sealed class ResultsTests(AnalysisService service)
     {
         // Norra: 40 respondents over the 16 sex × age cells (population 50 each); Södra: one respondent (population 1 each).
         // A stratum with one respondent has no within-stratum variance (r/(r − 1) is undefined): it adds nothing to V.
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         var margins = new PopulationMarginsRegistered
         {
             SurveyId = survey.SurveyId,
@@ -136,7 +135,7 @@ public sealed class ResultsTests(AnalysisService service)
         await service.SendResponsesAsync(survey.SurveyId, responses);
 
         var breakdowns = await service.Analyst.GetFromJsonAsync<BreakdownDto[]>(
-            $"/api/surveys/{survey.SurveyId}/results/breakdown?question=boende", AnalysisService.Json);
+            $"/api/surveys/{survey.SurveyId}/results/breakdown?question=boende", AnalysisApp.Json);
 
         var q1 = breakdowns!.Single(b => b.IndicatorKey == "q1");
         Assert.Equal("boende", q1.Dimension);
@@ -149,7 +148,7 @@ public sealed class ResultsTests(AnalysisService service)
 
         // Multiple choice: each value is the domain of those who ticked it (all 80 chose "webb", every other one "tidning").
         var channels = await service.Analyst.GetFromJsonAsync<BreakdownDto[]>(
-            $"/api/surveys/{survey.SurveyId}/results/breakdown?question=kanaler", AnalysisService.Json);
+            $"/api/surveys/{survey.SurveyId}/results/breakdown?question=kanaler", AnalysisApp.Json);
         var byChannel = channels!.Single(b => b.IndicatorKey == "q1").Groups;
         Assert.Equal([("webb", 80L), ("tidning", 40L)], byChannel.Select(g => (g.Group, g.N)));
         Assert.Equal(50, byChannel[0].Estimate!.Value, 9);              // everyone: the overall 50
@@ -161,7 +160,7 @@ public sealed class ResultsTests(AnalysisService service)
     [Fact]
     public async Task Bad_requests_get_problem_details()
     {
-        var survey = TestSurvey.Published(municipality: AnalysisService.NewMunicipality());
+        var survey = TestSurvey.Published(municipality: AnalysisApp.NewMunicipality());
         await service.StartSurveyAsync(survey, null);
         var analyst = service.Analyst;
 
@@ -196,21 +195,14 @@ public sealed class ResultsTests(AnalysisService service)
         Assert.Equal(HttpStatusCode.Conflict, (await analyst.PostAsync($"/api/surveys/{survey.SurveyId}/results/publish", null)).StatusCode);
     }
 
-    sealed class LowThresholdFactory(string db, string broker)
-        : ServiceFactory<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb, db, broker)
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Analysis:SuppressionThreshold", "5");
-        }
-    }
-
     [Fact]
     public async Task A_suppression_threshold_below_ten_refuses_to_start()
     {
-        await using var factory = new LowThresholdFactory(service.Factory.DatabaseConnectionString, service.Factory.BrokerConnectionString);
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        // A host of its own, with a setting no shared host may have; it never starts, so the class's database and broker will do.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AnalysisApp.StartOwnAsync(new Dictionary<string, string>
+        {
+            ["Analysis:SuppressionThreshold"] = "5",
+        }, service.Factory.DatabaseConnectionString, service.Factory.BrokerConnectionString));
         Assert.Contains("SuppressionThreshold", error.ToString());
     }
 }

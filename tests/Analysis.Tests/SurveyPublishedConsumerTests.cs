@@ -7,19 +7,8 @@ using static Medborgare.Analysis.Apis.SurveysApi;
 
 namespace Medborgare.Analysis.Tests;
 
-public sealed class SurveyPublishedConsumerTests : IAsyncLifetime
+public sealed class SurveyPublishedConsumerTests(AnalysisApp factory) : IClassFixture<AnalysisApp>
 {
-    ServiceFactory<AnalysisDbContext> factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        var servers = await TestServers.GetAsync();
-        factory = new ServiceFactory<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb,
-            servers.NewDatabase("analysis"), await servers.NewVirtualHostAsync());
-        await factory.StartHealthyAsync();
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task A_published_survey_is_registered_for_analysis()

@@ -9,18 +9,17 @@ using static Medborgare.Collection.Apis.AnsweringApi;
 
 namespace Medborgare.Collection.Tests;
 
-public sealed class AnsweringTests : IAsyncLifetime
+public sealed class AnsweringTests(CollectionApp harness) : IClassFixture<CollectionApp>, IAsyncLifetime
 {
-    CollectionHarness harness = null!;
     HttpClient resident = null!;
 
     public async Task InitializeAsync()
     {
-        harness = await CollectionHarness.StartAsync();
+        await harness.OpenSurveyAsync();
         resident = harness.CreateClient();
     }
 
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 

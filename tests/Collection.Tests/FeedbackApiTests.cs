@@ -7,13 +7,11 @@ using static Medborgare.Collection.Apis.FeedbackApi;
 
 namespace Medborgare.Collection.Tests;
 
-public sealed class FeedbackApiTests : IAsyncLifetime
+public sealed class FeedbackApiTests(CollectionApp harness) : IClassFixture<CollectionApp>, IAsyncLifetime
 {
-    CollectionHarness harness = null!;
+    public Task InitializeAsync() => harness.OpenSurveyAsync(codes: 0);
 
-    public async Task InitializeAsync() => harness = await CollectionHarness.StartAsync(codes: 0);
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Feedback_is_masked_before_it_is_stored_and_sent_on()

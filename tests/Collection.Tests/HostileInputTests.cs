@@ -7,13 +7,11 @@ using static Medborgare.Collection.Apis.AnsweringApi;
 namespace Medborgare.Collection.Tests;
 
 /// <summary>Every public endpoint answers hostile input with a 4xx ProblemDetails, never a 5xx, and stores nothing.</summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests(CollectionApp harness) : IClassFixture<CollectionApp>, IAsyncLifetime
 {
-    CollectionHarness harness = null!;
+    public Task InitializeAsync() => harness.OpenSurveyAsync(codes: 2);
 
-    public async Task InitializeAsync() => harness = await CollectionHarness.StartAsync(codes: 2);
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string, string> Bodies => new()
     {

@@ -13,12 +13,17 @@ namespace Medborgare.Collection.Tests;
 public sealed class LoadSheddingTests : IAsyncLifetime
 {
     const int Residents = 24;
-    CollectionHarness harness = null!;
+    CollectionApp harness = null!;
 
-    public async Task InitializeAsync() => harness = await CollectionHarness.StartAsync(codes: Residents, settings: new Dictionary<string, string>
+    // A host of each test's own: the cap is read at start-up, and the class's shared host has the default one.
+    public async Task InitializeAsync()
     {
-        ["RateLimiting:ConcurrentSubmissions"] = "2", ["RateLimiting:QueuedSubmissions"] = "0",
-    });
+        harness = await CollectionApp.StartOwnAsync(new Dictionary<string, string>
+        {
+            ["RateLimiting:ConcurrentSubmissions"] = "2", ["RateLimiting:QueuedSubmissions"] = "0",
+        });
+        await harness.OpenSurveyAsync(codes: Residents);
+    }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 

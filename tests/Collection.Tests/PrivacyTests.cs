@@ -9,14 +9,13 @@ using static Medborgare.Collection.Apis.AnsweringApi;
 namespace Medborgare.Collection.Tests;
 
 /// <summary>The schema itself cannot join a response to a code, and what leaves for Analysis carries nothing that points back.</summary>
-public sealed class PrivacyTests : IAsyncLifetime
+public sealed class PrivacyTests(CollectionApp harness) : IClassFixture<CollectionApp>, IAsyncLifetime
 {
     const int Codes = 12;
-    CollectionHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CollectionHarness.StartAsync(codes: Codes);
+    public Task InitializeAsync() => harness.OpenSurveyAsync(codes: Codes);
 
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Only_the_draft_and_a_waiting_submission_hold_answers_and_the_mark_has_no_time_and_no_link()

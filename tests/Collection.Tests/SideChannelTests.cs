@@ -14,14 +14,13 @@ namespace Medborgare.Collection.Tests;
 /// after each submit, and again after the "answered" flags have been announced, and the transaction ids (xmin) of the
 /// submission marks are looked for on every other row.
 /// </summary>
-public sealed class SideChannelTests : IAsyncLifetime
+public sealed class SideChannelTests(CollectionApp harness) : IClassFixture<CollectionApp>, IAsyncLifetime
 {
     const int Responses = 6;
-    CollectionHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CollectionHarness.StartAsync(codes: Responses);
+    public Task InitializeAsync() => harness.OpenSurveyAsync(codes: Responses);
 
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task No_row_pairs_a_submission_or_invitation_with_answers_right_after_the_submit_or_after_the_announcer()

@@ -9,19 +9,11 @@ using static Medborgare.Collection.Apis.OpenSurveysApi;
 
 namespace Medborgare.Collection.Tests;
 
-public sealed class SurveyPublishedConsumerTests : IAsyncLifetime
+public sealed class SurveyPublishedConsumerTests(CollectionApp factory) : IClassFixture<CollectionApp>, IAsyncLifetime
 {
-    ServiceFactory<CollectionDbContext> factory = null!;
+    public Task InitializeAsync() => factory.ResetAsync();
 
-    public async Task InitializeAsync()
-    {
-        var servers = await TestServers.GetAsync();
-        factory = new ServiceFactory<CollectionDbContext>(ResourceNames.Collection, ResourceNames.CollectionDb,
-            servers.NewDatabase("collection"), await servers.NewVirtualHostAsync());
-        await factory.StartHealthyAsync();
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_published_survey_becomes_open_for_answers()

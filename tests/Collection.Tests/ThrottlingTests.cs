@@ -5,13 +5,11 @@ using static Medborgare.Collection.Apis.AnsweringApi;
 
 namespace Medborgare.Collection.Tests;
 
-public sealed class ThrottlingTests : IAsyncLifetime
+public sealed class ThrottlingTests(CollectionApp harness) : IClassFixture<CollectionApp>, IAsyncLifetime
 {
-    CollectionHarness harness = null!;
+    public Task InitializeAsync() => harness.OpenSurveyAsync(codes: 1);
 
-    public async Task InitializeAsync() => harness = await CollectionHarness.StartAsync(codes: 1);
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_typo_is_caught_by_the_check_character_with_a_friendly_message()

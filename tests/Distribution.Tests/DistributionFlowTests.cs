@@ -15,19 +15,17 @@ using static Medborgare.Distribution.Apis.SurveysApi;
 namespace Medborgare.Distribution.Tests;
 
 /// <summary>The analyst's path through Distribution, against real PostgreSQL and RabbitMQ.</summary>
-public sealed class DistributionFlowTests : IAsyncLifetime
+public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixture<DistributionApp>, IAsyncLifetime
 {
-    DistributionFactory factory = null!;
     HttpClient analyst = null!;
 
     public async Task InitializeAsync()
     {
-        factory = await DistributionFactory.StartAsync();
-        await factory.StartHealthyAsync();
+        await factory.ResetAsync();
         analyst = factory.CreateStaffClient(StaffRoles.Analyst);
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     async Task<SurveyDto> CreateAsync(int year = 2026, SurveyTemplate template = SurveyTemplate.Default)
     {

@@ -24,7 +24,8 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         // Arrange: a listener queue exists (durable), then the broker goes away.
         await (await TestBus<SurveyPublished>.StartAsync(servers.BrokerConnectionString, "outbox-test-listener")).DisposeAsync();
-        await using var factory = await DistributionFactory.StartAsync(servers.BrokerConnectionString);
+        // A host of its own: it runs on the broker this test stops.
+        await using var factory = await DistributionApp.StartOwnAsync(servers.BrokerConnectionString);
         var analyst = factory.CreateStaffClient(StaffRoles.Analyst);
         var survey = await (await analyst.PostAsJsonAsync("/api/surveys", new CreateSurveyRequest("0136", 2026, "Titel", null)))
             .Content.ReadFromJsonAsync<SurveyDto>();
@@ -53,7 +54,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Single(listener.Received, r => r.Message.SurveyId == survey.Id);
     }
 
-    static async Task<Messaging.OutboxMessage> OutboxRowAsync(DistributionFactory factory)
+    static async Task<Messaging.OutboxMessage> OutboxRowAsync(DistributionApp factory)
     {
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<DistributionDbContext>().OutboxMessages.AsNoTracking().SingleAsync();

@@ -12,18 +12,17 @@ using static Medborgare.Distribution.Apis.SurveysApi;
 
 namespace Medborgare.Distribution.Tests;
 
-public sealed class SurveysApiTests : IAsyncLifetime
+public sealed class SurveysApiTests(DistributionApp factory) : IClassFixture<DistributionApp>, IAsyncLifetime
 {
-    DistributionFactory factory = null!;
     HttpClient analyst = null!;
 
     public async Task InitializeAsync()
     {
-        factory = await DistributionFactory.StartAsync();
+        await factory.ResetAsync();
         analyst = factory.CreateStaffClient(StaffRoles.Analyst);
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Creating_a_survey_stores_a_draft_that_can_be_read_back()

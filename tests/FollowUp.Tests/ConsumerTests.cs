@@ -5,12 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Medborgare.FollowUp.Tests;
 
 /// <summary>SurveyResultsPublished and CitizenFeedbackReceived over real RabbitMQ, delivered twice with the same MessageId.</summary>
-public sealed class ConsumerTests : IAsyncLifetime
+public sealed class ConsumerTests(FollowUpApp factory) : IClassFixture<FollowUpApp>, IAsyncLifetime
 {
-    FollowUpFactory factory = null!;
-
-    public async Task InitializeAsync() => factory = await FollowUpFactory.StartAsync();
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     async Task<double?> NmiAsync(int year)
     {

@@ -50,6 +50,14 @@ public sealed class FakeKolada : IAsyncDisposable
         return File.Exists(path) ? Results.Text(File.ReadAllText(path), "application/json; charset=utf-8") : Results.NotFound();
     }
 
+    /// <summary>As it started: nothing served yet, no page broken or missing.</summary>
+    public void Reset()
+    {
+        Requests.Clear();
+        BadPage = null;
+        MissingPage = null;
+    }
+
     public static string Recorded(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Kolada", file));
 
     public async ValueTask DisposeAsync()

@@ -10,18 +10,17 @@ using static Medborgare.FollowUp.Apis.IndicatorsApi;
 
 namespace Medborgare.FollowUp.Tests;
 
-public sealed class GoalsApiTests : IAsyncLifetime
+public sealed class GoalsApiTests(FollowUpApp factory) : IClassFixture<FollowUpApp>, IAsyncLifetime
 {
-    FollowUpFactory factory = null!;
     HttpClient admin = null!;
 
     public async Task InitializeAsync()
     {
-        factory = await FollowUpFactory.StartAsync();
+        await factory.ResetAsync();
         admin = factory.CreateStaffClient(StaffRoles.Admin);
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     async Task<GoalDto> CreateAsync(object request)
     {

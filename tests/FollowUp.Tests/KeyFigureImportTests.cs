@@ -11,24 +11,19 @@ using static Medborgare.FollowUp.Apis.KeyFiguresApi;
 namespace Medborgare.FollowUp.Tests;
 
 /// <summary>Key figures from a Kolada-compatible server on 127.0.0.1 serving recorded pages, and from uploaded files.</summary>
-public sealed class KeyFigureImportTests : IAsyncLifetime
+public sealed class KeyFigureImportTests(FollowUpApp factory) : IClassFixture<FollowUpApp>, IAsyncLifetime
 {
     FakeKolada kolada = null!;
-    FollowUpFactory factory = null!;
     HttpClient admin = null!;
 
     public async Task InitializeAsync()
     {
-        kolada = await FakeKolada.StartAsync();
-        factory = await FollowUpFactory.StartAsync(kolada.BaseUrl);
+        await factory.ResetAsync();
+        kolada = factory.Kolada;
         admin = factory.CreateStaffClient(StaffRoles.Admin);
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await kolada.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     static readonly object Request = new { kpis = new[] { "N15419", "N00923" }, fromYear = 2022, toYear = 2023 };
 

@@ -8,7 +8,7 @@ static class Messages
         double forskola = 70, Guid? surveyId = null) => new()
     {
         SurveyId = surveyId ?? Guid.NewGuid(),
-        MunicipalityCode = FollowUpFactory.Municipality,
+        MunicipalityCode = FollowUpApp.Municipality,
         Year = year,
         Indicators =
         [
@@ -34,7 +34,7 @@ static class Messages
     public static CitizenFeedbackReceived Feedback(string goalArea, string text, DateTimeOffset at, string category = "Skola") => new()
     {
         FeedbackId = Guid.NewGuid(),
-        MunicipalityCode = FollowUpFactory.Municipality,
+        MunicipalityCode = FollowUpApp.Municipality,
         Category = category,
         GoalArea = goalArea,
         District = "Centrum",

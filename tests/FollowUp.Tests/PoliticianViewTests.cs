@@ -15,15 +15,14 @@ using static Medborgare.FollowUp.Apis.PoliticianViewApi;
 namespace Medborgare.FollowUp.Tests;
 
 /// <summary>The politicians' goal-area view: goals, citizen indicators beside key figures with peers, feedback, assessments.</summary>
-public sealed class PoliticianViewTests : IAsyncLifetime
+public sealed class PoliticianViewTests(FollowUpApp factory) : IClassFixture<FollowUpApp>, IAsyncLifetime
 {
-    FollowUpFactory factory = null!;
     HttpClient admin = null!, politician = null!;
     GoalDto area = null!, council = null!, committee = null!;
 
     public async Task InitializeAsync()
     {
-        factory = await FollowUpFactory.StartAsync();
+        await factory.ResetAsync();
         admin = factory.CreateStaffClient(StaffRoles.Admin);
         politician = factory.CreateStaffClient(StaffRoles.Politician);
 
@@ -65,7 +64,7 @@ public sealed class PoliticianViewTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => await db.CitizenResults.CountAsync() == 4 && await db.Feedback.CountAsync() == 5, what: "results and feedback");
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     async Task<T> Post<T>(string url, object body)
     {

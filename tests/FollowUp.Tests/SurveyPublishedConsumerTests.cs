@@ -7,19 +7,11 @@ using static Medborgare.FollowUp.Apis.SurveyYearsApi;
 
 namespace Medborgare.FollowUp.Tests;
 
-public sealed class SurveyPublishedConsumerTests : IAsyncLifetime
+public sealed class SurveyPublishedConsumerTests(FollowUpApp factory) : IClassFixture<FollowUpApp>, IAsyncLifetime
 {
-    ServiceFactory<FollowUpDbContext> factory = null!;
+    public Task InitializeAsync() => factory.ResetAsync();
 
-    public async Task InitializeAsync()
-    {
-        var servers = await TestServers.GetAsync();
-        factory = new ServiceFactory<FollowUpDbContext>(ResourceNames.FollowUp, ResourceNames.FollowUpDb,
-            servers.NewDatabase("followup"), await servers.NewVirtualHostAsync());
-        await factory.StartHealthyAsync();
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_published_survey_year_is_known_to_the_goal_follow_up()

@@ -12,11 +12,11 @@ using static Medborgare.Analysis.Apis.SurveysApi;
 namespace Medborgare.Analysis.Tests;
 
 /// <summary>
-/// The Analysis service on a real database and RabbitMQ virtual host, shared by a test class; each test uses
-/// surveys (and municipality codes) of its own. The test bus publishes with chosen MessageIds and receives
-/// what Analysis announces.
+/// The Analysis service on a real database and RabbitMQ virtual host, shared by a test class; each test uses surveys (and
+/// municipality codes) of its own, or resets the database when it counts everything in it. The test bus publishes with chosen
+/// MessageIds and receives what Analysis announces.
 /// </summary>
-public sealed class AnalysisService : IAsyncLifetime
+public sealed class AnalysisApp() : ServiceApp<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -24,24 +24,24 @@ public sealed class AnalysisService : IAsyncLifetime
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public ServiceFactory<AnalysisDbContext> Factory { get; private set; } = null!;
     public TestBus<SurveyResultsPublished> Bus { get; private set; } = null!;
     public HttpClient Analyst { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>A host of the test's own, with other settings or on a database of the test's making (dispose it).</summary>
+    public static Task<AnalysisApp> StartOwnAsync(IReadOnlyDictionary<string, string>? settings = null, string? database = null, string? broker = null) =>
+        StartOwnAsync(new AnalysisApp(), settings, database, broker);
+
+    public override async Task InitializeAsync()
     {
-        var servers = await TestServers.GetAsync();
-        Factory = new ServiceFactory<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb,
-            servers.NewDatabase("analysis"), await servers.NewVirtualHostAsync());
-        await Factory.StartHealthyAsync();
-        Bus = await TestBus<SurveyResultsPublished>.StartAsync(Factory.BrokerConnectionString, "analysis-tests-results-published");
-        Analyst = Factory.CreateStaffClient(StaffRoles.Analyst);
+        await base.InitializeAsync();
+        Bus = await TestBus<SurveyResultsPublished>.StartAsync(BrokerConnectionString, "analysis-tests-results-published");
+        Analyst = CreateStaffClient(StaffRoles.Analyst);
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StopAsync()
     {
-        await Bus.DisposeAsync();
-        await Factory.DisposeAsync();
+        if (Bus is not null) await Bus.DisposeAsync();
+        await base.StopAsync();
     }
 
     public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class
@@ -80,6 +80,3 @@ public sealed class AnalysisService : IAsyncLifetime
 
     public static string NewMunicipality() => Random.Shared.Next(1000, 10000).ToString();
 }
-
-[CollectionDefinition(nameof(AnalysisService))]
-public sealed class AnalysisServiceCollection : ICollectionFixture<AnalysisService>;
