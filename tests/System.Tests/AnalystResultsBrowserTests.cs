@@ -91,6 +91,13 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : Browse
         await Assertions.Expect(page.Locator("#synpunkter")).ToContainTextAsync(feedbackText);
         await Axe.AssertNoViolationsAsync(page);
 
+        // A desktop screen: no table cell lies outside it (the "Bedömning" column included), every details section opened.
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync();
+        await Layout.AssertTableCellsInsideAsync(page, noScrolling: true);
+        await Layout.ScreenshotAsync(page, "results-1280.png");
+        await page.ReloadAsync();
+
         // A breakdown by a choice question, chosen in a form.
         await breakdowns.GetByLabel("Välj fråga att bryta ned efter").SelectOptionAsync("bakgrund.boendetid");
         await breakdowns.GetByRole(AriaRole.Button, new() { Name = "Bryt ned" }).ClickAsync();
