@@ -1,3 +1,4 @@
+using Medborgare.DemoSeeder;
 using Microsoft.Extensions.Configuration;
 
 namespace Medborgare.AppHost;
