@@ -103,7 +103,8 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : Browse
         await breakdowns.GetByRole(AriaRole.Button, new() { Name = "Bryt ned" }).ClickAsync();
         var byChoice = page.Locator("#breakdown-choice-caption");
         await Assertions.Expect(byChoice).ToContainTextAsync("Hur länge har du bott i kommunen?");
-        await Assertions.Expect(page.Locator("table:has(#breakdown-choice-caption) tbody tr")).ToHaveCountAsync(4);
+        // A column per answer option (four), beside the indicators' names.
+        await Assertions.Expect(page.Locator("table:has(#breakdown-choice-caption) thead th")).ToHaveCountAsync(5);
 
         // The free-text answers to the comment question.
         var freeText = page.Locator("#fritext");
