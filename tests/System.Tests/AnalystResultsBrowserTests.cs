@@ -95,8 +95,8 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : Browse
         await page.SetViewportSizeAsync(1280, 800);
         await page.ReloadAsync();
         await Layout.AssertTableCellsInsideAsync(page, noScrolling: true);
-        await Layout.ScreenshotAsync(page, "results-1280.png");
         await page.ReloadAsync();
+        await Layout.ScreenshotAsync(page, "results-1280.png");
 
         // A breakdown by a choice question, chosen in a form.
         await breakdowns.GetByLabel("Välj fråga att bryta ned efter").SelectOptionAsync("bakgrund.boendetid");

@@ -31,13 +31,13 @@ public static class Layout
             + string.Join("\n", outside.Take(20)));
     }
 
-    /// <summary>A whole-page screenshot in <c>.medborgare/screenshots/</c> (git-ignored).</summary>
+    /// <summary>A whole-page screenshot in <c>.medborgare/screenshots/</c> (git-ignored); a long page on a busy machine takes a while.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(Medborgare.Testing.TestServers.RepositoryRoot(), ".medborgare", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Timeout = 120_000 });
         return path;
     }
 }
