@@ -1,3 +1,4 @@
+using Medborgare.DemoSeeder;
 using Microsoft.Extensions.Configuration;
 
 namespace Medborgare.AppHost;
@@ -25,6 +26,13 @@ public sealed record MedborgareOptions
     /// <summary>Only PostgreSQL and RabbitMQ, with their addresses written to <see cref="ServersEnvFile"/> (for the test command).</summary>
     public bool ServersOnly { get; init; }
     public string? ServersEnvFile { get; init; }
+    /// <summary>
+    /// The municipality this deployment serves (<c>--municipality-name</c>, <c>--municipality-code</c>), handed to every part as
+    /// <c>Municipality:Name</c> and <c>Municipality:Code</c>: the one place they are set. Unless given, and always with <c>--demo</c>,
+    /// the demo's Älvsala kommun (9901, no real kommun).
+    /// </summary>
+    public string MunicipalityName { get; init; } = DemoMunicipality.Name;
+    public string MunicipalityCode { get; init; } = DemoMunicipality.Code;
 
     /// <summary>From the command line (normalized) and the environment, before the AppHost's builder exists (it depends on them).</summary>
     public static MedborgareOptions From(string[] args) =>
@@ -34,6 +42,13 @@ public sealed record MedborgareOptions
     {
         string? Get(string key) => configuration[key];
         var root = RepositoryRoot();
+        var demo = Flag(Get("demo"));
+        var name = Get("municipality-name") ?? Get("Municipality:Name") ?? DemoMunicipality.Name;
+        var code = Get("municipality-code") ?? Get("Municipality:Code") ?? DemoMunicipality.Code;
+        if (code.Length != 4 || !code.All(char.IsAsciiDigit))
+            throw new ArgumentException($"The municipality code is a kommun code of four digits, not '{code}'.");
+        if (demo && (name, code) != (DemoMunicipality.Name, DemoMunicipality.Code))
+            throw new ArgumentException($"The demo fills {DemoMunicipality.Name} ({DemoMunicipality.Code}); leave out --municipality-name and --municipality-code with --demo.");
         return new MedborgareOptions
         {
             StateDirectory = Path.GetFullPath(Get("state-dir") ?? Path.Combine(root, ".medborgare")),
@@ -41,11 +56,13 @@ public sealed record MedborgareOptions
             ExistingPostgres = Get("postgres") ?? configuration.GetConnectionString(ResourceNames.Postgres),
             ExistingRabbitMq = Get("rabbitmq") ?? configuration.GetConnectionString(ResourceNames.Messaging),
             Environment = Get("environment") ?? configuration["MEDBORGARE_ENVIRONMENT"] ?? "Production",
-            Demo = Flag(Get("demo")),
+            Demo = demo,
             Replicas = int.TryParse(Get("replicas"), out var n) && n is >= 1 and <= 8 ? n : 1,
             WebPort = int.TryParse(Get("web-port"), out var port) && port is >= 0 and <= 65535 ? port : 5080,
             ServersOnly = Flag(Get("servers-only")),
             ServersEnvFile = Get("env-file"),
+            MunicipalityName = name,
+            MunicipalityCode = code,
         };
     }
 

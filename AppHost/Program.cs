@@ -2,7 +2,8 @@ using Medborgare.AppHost;
 
 // Medborgare on one machine: PostgreSQL and RabbitMQ from the machine's binaries (or existing servers), the four services, the
 // web app, and the Aspire dashboard. Options (README): --state-dir DIR, --postgres "<connection string>", --rabbitmq amqp://…,
-// --demo, --replicas N, --environment Development, --web-port N, --servers-only --env-file FILE (for the test command).
+// --demo, --replicas N, --environment Development, --web-port N, --municipality-name NAME --municipality-code NNNN,
+// --servers-only --env-file FILE (for the test command).
 args = MedborgareOptions.Normalize(args);
 var options = MedborgareOptions.From(args);
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, DisableDashboard = options.ServersOnly });

@@ -91,12 +91,20 @@ public sealed class AnalystResultsBrowserTests(WholeAppFixture fixture) : Browse
         await Assertions.Expect(page.Locator("#synpunkter")).ToContainTextAsync(feedbackText);
         await Axe.AssertNoViolationsAsync(page);
 
+        // A desktop screen: no table cell lies outside it (the "Bedömning" column included), every details section opened.
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync();
+        await Layout.AssertTableCellsInsideAsync(page, noScrolling: true);
+        await page.ReloadAsync();
+        await Layout.ScreenshotAsync(page, "results-1280.png");
+
         // A breakdown by a choice question, chosen in a form.
         await breakdowns.GetByLabel("Välj fråga att bryta ned efter").SelectOptionAsync("bakgrund.boendetid");
         await breakdowns.GetByRole(AriaRole.Button, new() { Name = "Bryt ned" }).ClickAsync();
         var byChoice = page.Locator("#breakdown-choice-caption");
         await Assertions.Expect(byChoice).ToContainTextAsync("Hur länge har du bott i kommunen?");
-        await Assertions.Expect(page.Locator("table:has(#breakdown-choice-caption) tbody tr")).ToHaveCountAsync(4);
+        // A column per answer option (four), beside the indicators' names.
+        await Assertions.Expect(page.Locator("table:has(#breakdown-choice-caption) thead th")).ToHaveCountAsync(5);
 
         // The free-text answers to the comment question.
         var freeText = page.Locator("#fritext");

@@ -6,17 +6,19 @@ namespace Medborgare.SystemTests;
 
 /// <summary>
 /// Beyond one machine (docs/deploy.md): in publish mode the AppHost describes the app for deployment tooling with Aspire's standard
-/// PostgreSQL and RabbitMQ resources. The manifest names every part, both servers, who references whom, and the replica counts.
+/// PostgreSQL and RabbitMQ resources. The manifest names every part, both servers, who references whom, the replica counts, and
+/// the municipality every part is configured with.
 /// </summary>
 public sealed class ManifestTests
 {
     [Fact]
-    public async Task The_deployment_manifest_has_every_part_both_servers_their_references_and_the_replicas()
+    public async Task The_deployment_manifest_has_every_part_both_servers_their_references_the_replicas_and_the_municipality()
     {
         var root = Medborgare.Testing.TestServers.RepositoryRoot();
         var output = Path.Combine(Medborgare.Testing.TestServers.NewStateDirectory("manifest"), "aspire-manifest.json");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var a in new[] { "run", "--project", "AppHost", "--no-build", "--", "--publisher", "manifest", "--output-path", output, "--replicas", "3" })
+        foreach (var a in new[] { "run", "--project", "AppHost", "--no-build", "--", "--publisher", "manifest", "--output-path", output, "--replicas", "3",
+                     "--municipality-name", "Testby kommun", "--municipality-code", "0999" })
             psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var log = process.StandardOutput.ReadToEndAsync();
@@ -42,6 +44,9 @@ public sealed class ManifestTests
             Assert.Equal($"{{{database}.connectionString}}", env.GetProperty($"ConnectionStrings__{database}").GetString());
             Assert.Equal("Production", env.GetProperty("ASPNETCORE_ENVIRONMENT").GetString());
             Assert.Equal("{staff-signing-key.value}", env.GetProperty("Auth__SigningKey").GetString());
+            // The municipality is configured once, on the AppHost, and every part gets it from there.
+            Assert.Equal("Testby kommun", env.GetProperty("Municipality__Name").GetString());
+            Assert.Equal("0999", env.GetProperty("Municipality__Code").GetString());
             // Only the connection string: no host, port or password beside it.
             Assert.DoesNotContain(env.EnumerateObject(), v => v.Name.EndsWith("_PASSWORD", StringComparison.Ordinal));
             if (part != ResourceNames.Web)

@@ -8,7 +8,7 @@ namespace Medborgare.SystemTests;
 /// The goal administration and the politicians' goal-area view in a real Chromium against the whole app: an admin edits a
 /// goal (with JavaScript off), assesses it, imports key figures from a Kolada file and watches the import; then the
 /// politicians' overview and goal-area page show residents' answers beside the key figures, the feedback, axe passes,
-/// nothing overflows at 360 px and the print layout drops the navigation.
+/// every column shows at 1280 px, nothing overflows at 360 px and the print layout drops the navigation but names the municipality.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
 public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : BrowserTest
@@ -105,10 +105,20 @@ public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : BrowserTes
         await Assertions.Expect(feedback.Locator("table tbody tr").Filter(new() { HasText = "klagomål" })).ToContainTextAsync("1");
         await Axe.AssertNoViolationsAsync(page);
 
+        // The municipality the AppHost configures every part with, in the header.
+        await Assertions.Expect(page.Locator("header.site-header .brand")).ToContainTextAsync("Älvsala kommun");
+
+        // A desktop screen: every column of every table shows, without scrolling its region.
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync();
+        await Layout.AssertTableCellsInsideAsync(page, noScrolling: true);
+        await Layout.ScreenshotAsync(page, "goal-area-1280.png");
+
         // A phone: nothing sticks out sideways.
         await page.SetViewportSizeAsync(360, 800);
         await page.ReloadAsync();
         await AssertNoHorizontalOverflowAsync(page);
+        await Layout.ScreenshotAsync(page, "goal-area-360.png");
         await Axe.AssertNoViolationsAsync(page);
 
         // The council meeting's print: no navigation, the goals still there.
@@ -118,6 +128,8 @@ public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : BrowserTes
         await Assertions.Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("form.fu-year-form")).ToBeHiddenAsync();
         await Assertions.Expect(council.Locator("h2")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".print-masthead")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".print-masthead")).ToContainTextAsync("Älvsala kommun");
         Assert.Equal("always", await council.EvaluateAsync<string>("e => getComputedStyle(e).breakBefore === 'page' ? 'always' : getComputedStyle(e).pageBreakBefore"));
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 

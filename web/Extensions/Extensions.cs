@@ -58,6 +58,7 @@ public static class Extensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        builder.Services.AddSingleton(Municipality.From(builder.Configuration));
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
