@@ -1,11 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Medborgare.Analysis.Infrastructure;
-using Medborgare.Collection.Infrastructure;
-using Medborgare.Distribution.Infrastructure;
-using Medborgare.FollowUp.Infrastructure;
-using Medborgare.ServiceDefaults;
-using Medborgare.Testing;
 
 namespace Medborgare.Web.Tests;
 
@@ -14,36 +8,19 @@ namespace Medborgare.Web.Tests;
 /// is a property of the operation's request body, and every field of the record it reads is a property of the operation's answer.
 /// A renamed route, a dropped field or a field the web app made up fails here, not on a page.
 /// </summary>
-public sealed class OpenApiContractTests
+[Collection(ServicesCollection.Name)]
+public sealed class OpenApiContractTests(ServiceApps services)
 {
     [Fact]
     public async Task Every_client_call_matches_its_services_OpenAPI_document()
     {
-        var documents = await OpenApiDocumentsAsync();
+        var documents = services.Documents;
         var calls = await ClientCalls.RecordAsync();
         Assert.NotEmpty(calls);
 
         var disagreements = calls.SelectMany(call => Disagreements(call, documents[call.Service])).ToList();
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
-    }
-
-    static async Task<Dictionary<string, JsonElement>> OpenApiDocumentsAsync()
-    {
-        var servers = await TestServers.GetAsync();
-        var vhost = await servers.NewVirtualHostAsync();
-        await using var distribution = new ServiceFactory<DistributionDbContext>(ResourceNames.Distribution, ResourceNames.DistributionDb, servers.NewDatabase("distribution"), vhost);
-        await using var collection = new ServiceFactory<CollectionDbContext>(ResourceNames.Collection, ResourceNames.CollectionDb, servers.NewDatabase("collection"), vhost);
-        await using var analysis = new ServiceFactory<AnalysisDbContext>(ResourceNames.Analysis, ResourceNames.AnalysisDb, servers.NewDatabase("analysis"), vhost);
-        await using var followUp = new ServiceFactory<FollowUpDbContext>(ResourceNames.FollowUp, ResourceNames.FollowUpDb, servers.NewDatabase("followup"), vhost);
-        async Task<JsonElement> Read(HttpClient client) => JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.Clone();
-        return new()
-        {
-            [ResourceNames.Distribution] = await Read(distribution.CreateClient()),
-            [ResourceNames.Collection] = await Read(collection.CreateClient()),
-            [ResourceNames.Analysis] = await Read(analysis.CreateClient()),
-            [ResourceNames.FollowUp] = await Read(followUp.CreateClient()),
-        };
     }
 
     static IEnumerable<string> Disagreements(ClientCall call, JsonElement document)
