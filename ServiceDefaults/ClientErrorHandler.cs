@@ -47,7 +47,11 @@ public sealed class ClientErrorHandler(IProblemDetailsService problems, ILogger<
                 Title = problem.Title,
                 Detail = problem.Detail,
                 Extensions = problem.Field is null ? new Dictionary<string, object?>()
-                    : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [problem.Field] = [problem.Code] } },
+                    : new Dictionary<string, object?>
+                    {
+                        ["errors"] = new Dictionary<string, string[]> { [problem.Field] = [problem.Code] },
+                        [CodedProblems.CodesKey] = new Dictionary<string, string[]> { [problem.Field] = [problem.Code] },
+                    },
             },
         });
     }

@@ -22,7 +22,7 @@ public static class ClientErrorHandling
 
     public static TBuilder AddClientErrorHandling<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = CodedProblems.ApplyDefaultType);
         builder.Services.AddExceptionHandler<ClientErrorHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);

@@ -19,7 +19,10 @@ public static class StaffRoles
     public static readonly string[] All = [Admin, Analyst, Politician];
 }
 
-/// <summary>Authorisation policy names used by the services' staff endpoints.</summary>
+/// <summary>
+/// Authorisation policies of the services' staff endpoints and the web app's staff pages: the one table of which roles each
+/// policy admits, so that a page and the endpoint behind it cannot drift apart.
+/// </summary>
 public static class StaffPolicies
 {
     public const string Analyst = "analyst";
@@ -27,6 +30,21 @@ public static class StaffPolicies
     public const string Admin = "admin";
     /// <summary>Anyone with a staff role.</summary>
     public const string Staff = "staff";
+
+    /// <summary>Each policy and the roles it admits.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
+    {
+        [Admin] = [StaffRoles.Admin],
+        [Analyst] = [StaffRoles.Analyst, StaffRoles.Admin],
+        [Politician] = [StaffRoles.Politician, StaffRoles.Analyst, StaffRoles.Admin],
+        [Staff] = StaffRoles.All,
+    };
+
+    public static AuthorizationBuilder AddStaffPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (policy, roles) in Roles) builder.AddPolicy(policy, p => p.RequireRole(roles));
+        return builder;
+    }
 }
 
 /// <summary>
@@ -57,11 +75,7 @@ public static class StaffAuthentication
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Analyst, p => p.RequireRole(StaffRoles.Analyst, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Politician, p => p.RequireRole(StaffRoles.Politician, StaffRoles.Analyst, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.All));
+        builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Medborgare.Collection.Answering;
+using static Medborgare.ApiContracts.Collection.CollectionErrorCodes;
 using Medborgare.Contracts;
 
 namespace Medborgare.Collection.Tests;
@@ -18,19 +19,19 @@ public sealed class AnswerValidatorTests
             new Answer { QuestionKey = "nojd-vet-ej" },             // "vet ej": no value
         ], complete: true);
 
-        Assert.True(result.IsValid, string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.SelectMany(e => e.Value.Select(f => f.Code))));
         Assert.Equal(["barn", "nojd", "nojd-vet-ej"], result.Answers.Select(a => a.QuestionKey));
     }
 
     [Theory]
-    [InlineData("okand", 5.0, null, "Det finns ingen sådan fråga")]
-    [InlineData("nojd", 11.0, null, "från 1 till 10")]
-    [InlineData("nojd", 0.0, null, "från 1 till 10")]
-    [InlineData("nojd", 5.5, null, "från 1 till 10")]
-    [InlineData("nojd", null, "text", "värde på skalan")]
-    [InlineData("kommentar", null, "<script>alert(1)</script>", "HTML")]
-    [InlineData("barn", null, "ja", "Välj ett av svarsalternativen")]
-    public void Wrong_answers_are_refused_with_a_message_for_that_question(string key, double? number, string? text, string message)
+    [InlineData("okand", 5.0, null, UnknownQuestion)]
+    [InlineData("nojd", 11.0, null, OutsideScale)]
+    [InlineData("nojd", 0.0, null, OutsideScale)]
+    [InlineData("nojd", 5.5, null, OutsideScale)]
+    [InlineData("nojd", null, "text", ScaleValueExpected)]
+    [InlineData("kommentar", null, "<script>alert(1)</script>", TextMarkup)]
+    [InlineData("barn", null, "ja", OneChoiceExpected)]
+    public void Wrong_answers_are_refused_with_a_code_for_that_question(string key, double? number, string? text, string code)
     {
         var result = AnswerValidator.Validate(Questionnaire,
             key == "barn"
@@ -38,7 +39,7 @@ public sealed class AnswerValidatorTests
                 : [new Answer { QuestionKey = key, Number = number is null ? null : (decimal)number, Text = text }, new Answer { QuestionKey = "barn", Choices = ["ja"] }],
             complete: false);
 
-        Assert.Contains(message, string.Join(" ", result.Errors[key]));
+        Assert.Equal(code, Assert.Single(result.Errors[key]).Code);
     }
 
     [Fact]
@@ -61,6 +62,9 @@ public sealed class AnswerValidatorTests
     {
         var result = AnswerValidator.Validate(Questionnaire, [new Answer { QuestionKey = "kommentar", Text = new string('a', 4001) }], complete: false);
 
-        Assert.Contains("högst 4000", result.Errors["kommentar"][0]);
+        var error = Assert.Single(result.Errors["kommentar"]);
+        Assert.Equal(TextTooLong, error.Code);
+        Assert.Contains("högst 4000", error.Text.Sv);
+        Assert.Contains("at most 4000", error.Text.En);
     }
 }

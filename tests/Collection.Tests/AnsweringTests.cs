@@ -31,11 +31,11 @@ public sealed class AnsweringTests(CollectionApp harness) : IClassFixture<Collec
         new() { QuestionKey = "kommentar", Text = "Bra kommun!" },
     ];
 
-    async Task<Session> StartAsync(string code)
+    async Task<AnsweringSession> StartAsync(string code)
     {
         var response = await resident.PostAsJsonAsync("/api/answering/start", new CodeRequest(code));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<Session>(Json))!;
+        return (await response.Content.ReadFromJsonAsync<AnsweringSession>(Json))!;
     }
 
     [Fact]
@@ -54,10 +54,10 @@ public sealed class AnsweringTests(CollectionApp harness) : IClassFixture<Collec
 
         var submitted = await resident.PostAsJsonAsync("/api/answering/submit", new SubmitRequest(code, resumed.SubmissionKey, Complete));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        var receipt = (await submitted.Content.ReadFromJsonAsync<Receipt>())!;
+        var receipt = (await submitted.Content.ReadFromJsonAsync<SubmissionReceipt>())!;
 
         var retried = await resident.PostAsJsonAsync("/api/answering/submit", new SubmitRequest(code, resumed.SubmissionKey, Complete));
-        Assert.Equal(receipt, await retried.Content.ReadFromJsonAsync<Receipt>());
+        Assert.Equal(receipt, await retried.Content.ReadFromJsonAsync<SubmissionReceipt>());
         var other = await resident.PostAsJsonAsync("/api/answering/submit", new SubmitRequest(code, Guid.NewGuid(), Complete));
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         var again = await resident.PostAsJsonAsync("/api/answering/start", new CodeRequest(code));

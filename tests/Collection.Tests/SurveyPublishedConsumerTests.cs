@@ -26,11 +26,11 @@ public sealed class SurveyPublishedConsumerTests(CollectionApp factory) : IClass
         var questionnaire = await Eventually.GetAsync(async () =>
         {
             var response = await client.GetAsync($"/api/surveys/{message.SurveyId}");
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<QuestionnaireDto>() : null;
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<PublishedSurvey>() : null;
         }, what: "the survey to open");
         Assert.Equal(2026, questionnaire.Year);
         Assert.Equal("Medborgarundersökning 2026", questionnaire.Questionnaire.Title["sv"]);
-        var open = await client.GetFromJsonAsync<OpenSurveyDto[]>("/api/surveys");
+        var open = await client.GetFromJsonAsync<OpenSurvey[]>("/api/surveys");
         Assert.Equal(message.SurveyId, Assert.Single(open!).SurveyId);
     }
 

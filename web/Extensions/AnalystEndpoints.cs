@@ -1,4 +1,5 @@
 using Medborgare.ServiceDefaults;
+using Medborgare.Web.Services;
 using Medborgare.Web.Services.Distribution;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;

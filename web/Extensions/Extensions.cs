@@ -40,11 +40,7 @@ public static class Extensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Analyst, p => p.RequireRole(StaffRoles.Analyst, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Politician, p => p.RequireRole(StaffRoles.Politician, StaffRoles.Analyst, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.All));
+        builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         builder.Services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.Password.RequiredLength = 12;

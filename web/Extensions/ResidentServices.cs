@@ -1,4 +1,5 @@
 using Medborgare.ServiceDefaults;
+using Medborgare.Web.Services;
 using Medborgare.Web.Services.Resident;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -11,7 +12,7 @@ public static class ResidentServices
     public static IServiceCollection AddResidentServices(this IServiceCollection services)
     {
 #pragma warning disable EXTEXP0001 // evaluation API: the standard handler would retry a throttled code for as long as its Retry-After
-        services.AddHttpClient(ResidentCollectionClient.HttpClientName, c => c.BaseAddress = new Uri($"http://{ResourceNames.Collection}"))
+        services.AddHttpClient<ResidentCollectionClient>(ResidentCollectionClient.HttpClientName, c => c.BaseAddress = ServiceClients.Address(ResourceNames.Collection))
             .RemoveAllResilienceHandlers()
             .AddResilienceHandler("resident", pipeline =>
             {
@@ -35,7 +36,6 @@ public static class ResidentServices
                 pipeline.AddTimeout(TimeSpan.FromSeconds(8));
             });
 #pragma warning restore EXTEXP0001
-        services.AddScoped<ResidentCollectionClient>();
         services.AddSingleton<ResidentCodeCookie>();
         services.AddScoped<AnsweringSessionLoader>();
         return services;

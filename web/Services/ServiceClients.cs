@@ -1,9 +1,14 @@
 using Medborgare.ServiceDefaults;
+using Medborgare.Web.Services.Analysis;
 using Medborgare.Web.Services.Distribution;
+using Medborgare.Web.Services.FollowUp;
 
 namespace Medborgare.Web.Services;
 
-/// <summary>Named HttpClients for the services, addressed by service discovery (<c>http://distribution</c> …).</summary>
+/// <summary>
+/// The typed clients for the services, addressed by service discovery (<c>http://distribution</c> …), and the named clients
+/// beside them: the health probe's, and the long-running one for work that must not be retried.
+/// </summary>
 public static class ServiceClients
 {
     public static string HealthClient(string service) => service + "-health";
@@ -14,29 +19,33 @@ public static class ServiceClients
     /// </summary>
     public static string LongRunningClient(string service) => service + "-long";
 
+    public static Uri Address(string service) => new($"http://{service}");
+
     public static IServiceCollection AddServiceClients(this IServiceCollection services)
     {
         services.AddTransient<StaffTokenHandler>();
         foreach (var service in ResourceNames.Services)
         {
-            services.AddHttpClient(service, c => c.BaseAddress = new Uri($"http://{service}")).AddHttpMessageHandler<StaffTokenHandler>();
 #pragma warning disable EXTEXP0001 // evaluation API: a health probe reports what it sees, and long-running work must not be retried
             services.AddHttpClient(HealthClient(service), c =>
             {
-                c.BaseAddress = new Uri($"http://{service}");
+                c.BaseAddress = Address(service);
                 c.Timeout = TimeSpan.FromSeconds(5);
             }).RemoveAllResilienceHandlers();
             services.AddHttpClient(LongRunningClient(service), c =>
             {
-                c.BaseAddress = new Uri($"http://{service}");
+                c.BaseAddress = Address(service);
                 c.Timeout = TimeSpan.FromMinutes(10);
             }).AddHttpMessageHandler<StaffTokenHandler>().RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         }
+        services.AddHttpClient<DistributionClient>(ResourceNames.Distribution, c => c.BaseAddress = Address(ResourceNames.Distribution))
+            .AddHttpMessageHandler<StaffTokenHandler>();
+        services.AddHttpClient<AnalysisClient>(ResourceNames.Analysis, c => c.BaseAddress = Address(ResourceNames.Analysis))
+            .AddHttpMessageHandler<StaffTokenHandler>();
+        services.AddHttpClient<FollowUpClient>(ResourceNames.FollowUp, c => c.BaseAddress = Address(ResourceNames.FollowUp))
+            .AddHttpMessageHandler<StaffTokenHandler>();
         services.AddScoped<ServiceHealth>();
-        services.AddScoped<DistributionClient>();
-        services.AddScoped<Analysis.AnalysisClient>();
-        services.AddScoped<FollowUp.FollowUpClient>();
         return services;
     }
 }

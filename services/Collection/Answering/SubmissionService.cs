@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Medborgare.ApiContracts.Collection;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
 using Medborgare.Contracts;
@@ -7,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Medborgare.Collection.Answering;
-
-public sealed record Receipt(string ReceiptNumber, DateOnly SubmittedOn);
 
 /// <summary>
 /// Turns a used code into an unlinked response, once, in one statement and one round trip: the submission mark (primary key =
@@ -18,11 +17,11 @@ public sealed record Receipt(string ReceiptNumber, DateOnly SubmittedOn);
 /// </summary>
 public sealed class SubmissionService(CollectionDbContext db, ResponseRelease release, TimeProvider clock)
 {
-    public async Task<(Receipt? Receipt, bool AlreadySubmittedDifferently)> SubmitAsync(
+    public async Task<(SubmissionReceipt? Receipt, bool AlreadySubmittedDifferently)> SubmitAsync(
         Invitation invitation, Guid submissionKey, IReadOnlyList<Answer> answers, ResponseChannel channel, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var receipt = new Receipt(NewReceiptNumber(), today);
+        var receipt = new SubmissionReceipt(NewReceiptNumber(), today);
         var responseId = Guid.NewGuid();
         var traceParent = Activity.Current?.Id;
 
@@ -31,7 +30,7 @@ public sealed class SubmissionService(CollectionDbContext db, ResponseRelease re
             // Someone submitted with this code first (perhaps this very request, retried): nothing of ours was written.
             var existing = await db.Submissions.AsNoTracking().FirstAsync(s => s.InvitationId == invitation.Id, ct);
             return existing.SubmissionKey == submissionKey
-                ? (new Receipt(existing.ReceiptNumber, existing.SubmittedOn), false)
+                ? (new SubmissionReceipt(existing.ReceiptNumber, existing.SubmittedOn), false)
                 : (null, true);
         }
 
@@ -46,7 +45,7 @@ public sealed class SubmissionService(CollectionDbContext db, ResponseRelease re
     }
 
     /// <summary>The mark with its pending response, and the draft's deletion: true when the mark is ours.</summary>
-    async Task<bool> MarkAsync(Guid invitationId, Receipt receipt, Guid submissionKey, IReadOnlyList<Answer> answers, Guid responseId,
+    async Task<bool> MarkAsync(Guid invitationId, SubmissionReceipt receipt, Guid submissionKey, IReadOnlyList<Answer> answers, Guid responseId,
         ResponseChannel channel, string? traceParent, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

@@ -1,4 +1,5 @@
 using System.Net;
+using Medborgare.ApiContracts.Collection;
 using Medborgare.Collection.Answering;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
@@ -33,14 +34,7 @@ public static class AnsweringApi
         return app;
     }
 
-    public sealed record CodeRequest(string? Code);
-    public sealed record DraftRequest(string? Code, int Page, IReadOnlyList<Answer>? Answers);
-    public sealed record SubmitRequest(string? Code, Guid SubmissionKey, IReadOnlyList<Answer>? Answers);
-    public sealed record PaperRequest(string? Code, IReadOnlyList<Answer>? Answers);
-    public sealed record Session(Guid SurveyId, int Year, string TitleSv, string? TitleEn, QuestionnaireSnapshot Questionnaire,
-        IReadOnlyList<Answer> Answers, int Page, Guid SubmissionKey);
-
-    static async Task<Results<Ok<Session>, ProblemHttpResult>> Start(CodeRequest request, HttpContext http, CodeLookup lookup,
+    static async Task<Results<Ok<AnsweringSession>, ProblemHttpResult>> Start(CodeRequest request, HttpContext http, CodeLookup lookup,
         CollectionDbContext db, QuestionnaireCache questionnaires, TimeProvider clock, CancellationToken ct)
     {
         var found = await lookup.FindAsync(request.Code, Client(http), ct);
@@ -54,7 +48,7 @@ public static class AnsweringApi
             await db.SaveChangesAsync(ct);
         }
         var survey = found.Survey!;
-        return TypedResults.Ok(new Session(survey.SurveyId, survey.Year, survey.TitleSv, survey.TitleEn, await questionnaires.GetAsync(db, survey.SurveyId, ct),
+        return TypedResults.Ok(new AnsweringSession(survey.SurveyId, survey.Year, survey.TitleSv, survey.TitleEn, await questionnaires.GetAsync(db, survey.SurveyId, ct),
             StoredJson.Answers(draft.Answers), draft.Page, draft.SubmissionKey));
     }
 
@@ -64,8 +58,9 @@ public static class AnsweringApi
         var found = await lookup.FindAsync(request.Code, Client(http), ct);
         if (found.Outcome != CodeLookupOutcome.Found) return Refuse(found, http);
         var checkedAnswers = AnswerValidator.Validate(await questionnaires.GetAsync(db, found.Survey!.SurveyId, ct), request.Answers, complete: false);
-        if (!checkedAnswers.IsValid) return TypedResults.ValidationProblem(checkedAnswers.Errors);
-        if (request.Page is < 0 or > 1000) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Ogiltig sida."] });
+        if (!checkedAnswers.IsValid) return CodedProblems.Validation(http, checkedAnswers.Errors);
+        if (request.Page is < 0 or > 1000)
+            return CodedProblems.Validation(http, "page", new(CollectionErrorCodes.PageOutOfRange, "Ogiltig sida.", "Not a page of the questionnaire."));
 
         var draft = await db.Drafts.FirstOrDefaultAsync(d => d.InvitationId == found.Invitation!.Id, ct);
         if (draft is null)
@@ -80,38 +75,38 @@ public static class AnsweringApi
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> Submit(SubmitRequest request, HttpContext http, CodeLookup lookup,
+    static async Task<Results<Ok<SubmissionReceipt>, ValidationProblem, ProblemHttpResult>> Submit(SubmitRequest request, HttpContext http, CodeLookup lookup,
         SubmissionService submissions, CollectionDbContext db, QuestionnaireCache questionnaires, CancellationToken ct)
     {
         if (request.SubmissionKey == Guid.Empty)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["submissionKey"] = ["Inlämningsnyckel saknas."] });
+            return CodedProblems.Validation(http, "submissionKey", new(CollectionErrorCodes.SubmissionKeyMissing, "Inlämningsnyckel saknas.", "The submission key is missing."));
         var found = await lookup.FindAsync(request.Code, Client(http), ct);
         if (found is { Outcome: CodeLookupOutcome.Used, Submission: { } earlier } && earlier.SubmissionKey == request.SubmissionKey)
         {
-            return TypedResults.Ok(new Receipt(earlier.ReceiptNumber, earlier.SubmittedOn));
+            return TypedResults.Ok(new SubmissionReceipt(earlier.ReceiptNumber, earlier.SubmittedOn));
         }
         if (found.Outcome != CodeLookupOutcome.Found) return Refuse(found, http);
-        return await SubmitCheckedAsync(found, request.SubmissionKey, request.Answers, ResponseChannel.Web, submissions,
+        return await SubmitCheckedAsync(http, found, request.SubmissionKey, request.Answers, ResponseChannel.Web, submissions,
             await questionnaires.GetAsync(db, found.Survey!.SurveyId, ct), ct);
     }
 
-    static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> SubmitPaper(PaperRequest request, HttpContext http, CodeLookup lookup,
+    static async Task<Results<Ok<SubmissionReceipt>, ValidationProblem, ProblemHttpResult>> SubmitPaper(PaperRequest request, HttpContext http, CodeLookup lookup,
         SubmissionService submissions, CollectionDbContext db, QuestionnaireCache questionnaires, CancellationToken ct)
     {
         var found = await lookup.FindAsync(request.Code, "staff:" + Client(http), ct);
         if (found.Outcome != CodeLookupOutcome.Found) return Refuse(found, http);
-        return await SubmitCheckedAsync(found, Guid.NewGuid(), request.Answers, ResponseChannel.Paper, submissions,
+        return await SubmitCheckedAsync(http, found, Guid.NewGuid(), request.Answers, ResponseChannel.Paper, submissions,
             await questionnaires.GetAsync(db, found.Survey!.SurveyId, ct), ct);
     }
 
-    static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> SubmitCheckedAsync(CodeLookupResult found, Guid key,
+    static async Task<Results<Ok<SubmissionReceipt>, ValidationProblem, ProblemHttpResult>> SubmitCheckedAsync(HttpContext http, CodeLookupResult found, Guid key,
         IReadOnlyList<Answer>? answers, ResponseChannel channel, SubmissionService submissions, QuestionnaireSnapshot questionnaire, CancellationToken ct)
     {
         var checkedAnswers = AnswerValidator.Validate(questionnaire, answers, complete: true);
-        if (!checkedAnswers.IsValid) return TypedResults.ValidationProblem(checkedAnswers.Errors);
+        if (!checkedAnswers.IsValid) return CodedProblems.Validation(http, checkedAnswers.Errors);
         var (receipt, conflict) = await submissions.SubmitAsync(found.Invitation!, key, checkedAnswers.Answers, channel, ct);
-        return conflict ? Problem(HttpStatusCode.Conflict, "code-used", "Koden har redan använts", "Enkäten är redan inskickad med den här koden.")
-            : TypedResults.Ok(receipt!);
+        return conflict ? Problem(http, HttpStatusCode.Conflict, "code-used", CodeUsed, new("Enkäten är redan inskickad med den här koden.",
+            "The survey has already been submitted with this code.")) : TypedResults.Ok(receipt!);
     }
 
     /// <summary>The client for throttling: the address the request came from (behind a proxy, configure forwarded headers).</summary>
@@ -122,19 +117,25 @@ public static class AnsweringApi
         if (found.RetryAfter is { } wait) http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0");
         return found.Outcome switch
         {
-            CodeLookupOutcome.Typo => Problem(HttpStatusCode.BadRequest, "code-typo", "Koden verkar felskriven",
-                "Kontrollera koden i brevet. Den har 15 tecken, till exempel K7QMX-4XTR9-PHW2C."),
-            CodeLookupOutcome.Unknown => Problem(HttpStatusCode.NotFound, "code-unknown", "Koden kunde inte hittas",
-                "Kontrollera att du skrivit koden exakt som i brevet."),
-            CodeLookupOutcome.Used => Problem(HttpStatusCode.Conflict, "code-used", "Koden har redan använts",
-                "Enkäten är redan inskickad med den här koden. Tack för ditt svar!"),
-            CodeLookupOutcome.Closed => Problem(HttpStatusCode.Gone, "survey-closed", "Enkäten är stängd", "Det går inte längre att svara på enkäten."),
-            CodeLookupOutcome.Expired => Problem(HttpStatusCode.Gone, "code-expired", "Svarstiden har gått ut", "Sista dagen att svara har passerat."),
-            _ => Problem(HttpStatusCode.TooManyRequests, "throttled", "För många försök",
-                "Du har angett fel kod för många gånger. Vänta en stund och försök igen."),
+            CodeLookupOutcome.Typo => Problem(http, HttpStatusCode.BadRequest, "code-typo", new("Koden verkar felskriven", "The code seems mistyped"),
+                new("Kontrollera koden i brevet. Den har 15 tecken, till exempel K7QMX-4XTR9-PHW2C.",
+                    "Check the code in the letter. It has 15 characters, for example K7QMX-4XTR9-PHW2C.")),
+            CodeLookupOutcome.Unknown => Problem(http, HttpStatusCode.NotFound, "code-unknown", new("Koden kunde inte hittas", "The code was not found"),
+                new("Kontrollera att du skrivit koden exakt som i brevet.", "Check that you typed the code exactly as in the letter.")),
+            CodeLookupOutcome.Used => Problem(http, HttpStatusCode.Conflict, "code-used", CodeUsed,
+                new("Enkäten är redan inskickad med den här koden. Tack för ditt svar!", "The survey has already been submitted with this code. Thank you for answering!")),
+            CodeLookupOutcome.Closed => Problem(http, HttpStatusCode.Gone, "survey-closed", new("Enkäten är stängd", "The survey is closed"),
+                new("Det går inte längre att svara på enkäten.", "The survey can no longer be answered.")),
+            CodeLookupOutcome.Expired => Problem(http, HttpStatusCode.Gone, "code-expired", new("Svarstiden har gått ut", "The time to answer has run out"),
+                new("Sista dagen att svara har passerat.", "The last day to answer has passed.")),
+            _ => Problem(http, HttpStatusCode.TooManyRequests, "throttled", new("För många försök", "Too many attempts"),
+                new("Du har angett fel kod för många gånger. Vänta en stund och försök igen.",
+                    "You have entered a wrong code too many times. Wait a while and try again.")),
         };
     }
 
-    static ProblemHttpResult Problem(HttpStatusCode status, string type, string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: (int)status, type: $"urn:medborgare:{type}");
+    static readonly ServiceText CodeUsed = new("Koden har redan använts", "The code has already been used");
+
+    static ProblemHttpResult Problem(HttpContext http, HttpStatusCode status, string type, ServiceText title, ServiceText detail) =>
+        CodedProblems.Problem(http, (int)status, type, title, detail);
 }

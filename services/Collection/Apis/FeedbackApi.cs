@@ -1,4 +1,6 @@
+using Medborgare.ApiContracts.Collection;
 using Medborgare.Collection.Answering;
+using static Medborgare.ApiContracts.Collection.CollectionErrorCodes;
 using Medborgare.Collection.Feedback;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
@@ -23,25 +25,10 @@ public static class FeedbackApi
         return app;
     }
 
-    public sealed record ContactDetails(string? Name, string? Email, string? Phone);
-    public sealed record FeedbackRequest(string? Category, string? GoalArea, string? District, string? Text, ContactDetails? Contact, bool ContactConsent);
-    public sealed record FeedbackReceipt(Guid FeedbackId, string MaskedText);
-
-    static async Task<Results<Created<FeedbackReceipt>, ValidationProblem>> SendFeedback(FeedbackRequest request, CollectionDbContext db,
-        IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Created<FeedbackReceipt>, ValidationProblem>> SendFeedback(FeedbackRequest request, HttpContext http,
+        CollectionDbContext db, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Category is null || !Categories.Contains(request.Category)) errors["category"] = ["Välj vad synpunkten gäller."];
-        if (request.GoalArea is not null && !GoalAreas.Contains(request.GoalArea)) errors["goalArea"] = ["Okänt målområde."];
-        if (request.District is { Length: > 100 }) errors["district"] = ["Området får vara högst 100 tecken."];
-        if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = ["Skriv din synpunkt."];
-        else if (AnswerValidator.TextProblem(request.Text) is { } problem) errors["text"] = [problem];
-        if (request.Contact is { } contact && (contact.Name?.Length > 200 || contact.Email?.Length > 200 || contact.Phone?.Length > 50))
-            errors["contact"] = ["Kontaktuppgifterna är för långa."];
-        if (request.Contact is { Email: { Length: > 0 } email } && !email.Contains('@')) errors["contact.email"] = ["Ange en giltig e-postadress."];
-        if (HasContact(request.Contact) && !request.ContactConsent)
-            errors["contactConsent"] = ["Kryssa i att vi får spara dina kontaktuppgifter, eller lämna dem tomma."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (Check(request) is { Count: > 0 } errors) return CodedProblems.Validation(http, errors);
 
         var feedback = new CitizenFeedback
         {
@@ -64,6 +51,27 @@ public static class FeedbackApi
         }, clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/feedback/{feedback.Id}", new FeedbackReceipt(feedback.Id, feedback.MaskedText));
+    }
+
+    static Dictionary<string, FieldError[]> Check(FeedbackRequest request)
+    {
+        var errors = new Dictionary<string, FieldError[]>();
+        if (request.Category is null || !Categories.Contains(request.Category))
+            errors["category"] = [new(CategoryRequired, "Välj vad synpunkten gäller.", "Choose what the feedback is about.")];
+        if (request.GoalArea is not null && !GoalAreas.Contains(request.GoalArea))
+            errors["goalArea"] = [new(GoalAreaUnknown, "Okänt målområde.", "Unknown goal area.")];
+        if (request.District is { Length: > 100 })
+            errors["district"] = [new(DistrictTooLong, "Området får vara högst 100 tecken.", "The area may be at most 100 characters.")];
+        if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = [new(FeedbackTextRequired, "Skriv din synpunkt.", "Write your feedback.")];
+        else if (AnswerValidator.TextProblem(request.Text) is { } problem) errors["text"] = [problem];
+        if (request.Contact is { } contact && (contact.Name?.Length > 200 || contact.Email?.Length > 200 || contact.Phone?.Length > 50))
+            errors["contact"] = [new(ContactTooLong, "Kontaktuppgifterna är för långa.", "The contact details are too long.")];
+        if (request.Contact is { Email: { Length: > 0 } email } && !email.Contains('@'))
+            errors["contact.email"] = [new(EmailInvalid, "Ange en giltig e-postadress.", "Enter a valid e-mail address.")];
+        if (HasContact(request.Contact) && !request.ContactConsent)
+            errors["contactConsent"] = [new(ConsentRequired, "Kryssa i att vi får spara dina kontaktuppgifter, eller lämna dem tomma.",
+                "Tick that we may keep your contact details, or leave them empty.")];
+        return errors;
     }
 
     static bool HasContact(ContactDetails? c) =>

@@ -1,3 +1,4 @@
+using Medborgare.ApiContracts.Collection;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,22 +19,18 @@ public static class OpenSurveysApi
         return app;
     }
 
-    public sealed record OpenSurveyDto(Guid SurveyId, string MunicipalityCode, int Year, string TitleSv, string? TitleEn, DateTimeOffset PublishedAt);
-
-    public sealed record QuestionnaireDto(Guid SurveyId, int Year, QuestionnaireSnapshot Questionnaire);
-
-    static async Task<Ok<OpenSurveyDto[]>> ListOpenSurveys(CollectionDbContext db, CancellationToken ct) =>
+    static async Task<Ok<OpenSurvey[]>> ListOpenSurveys(CollectionDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Surveys.AsNoTracking()
             .Where(s => s.ClosedAt == null)
             .OrderByDescending(s => s.Year)
-            .Select(s => new OpenSurveyDto(s.SurveyId, s.MunicipalityCode, s.Year, s.TitleSv, s.TitleEn, s.PublishedAt))
+            .Select(s => new OpenSurvey(s.SurveyId, s.MunicipalityCode, s.Year, s.TitleSv, s.TitleEn, s.PublishedAt))
             .ToArrayAsync(ct));
 
-    static async Task<Results<Ok<QuestionnaireDto>, NotFound>> GetQuestionnaire(Guid id, CollectionDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<PublishedSurvey>, NotFound>> GetQuestionnaire(Guid id, CollectionDbContext db, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.SurveyId == id && s.ClosedAt == null, ct);
         if (survey is null) return TypedResults.NotFound();
         var questionnaire = StoredJson.Questionnaire(survey.Questionnaire);
-        return TypedResults.Ok(new QuestionnaireDto(survey.SurveyId, survey.Year, questionnaire));
+        return TypedResults.Ok(new PublishedSurvey(survey.SurveyId, survey.Year, questionnaire));
     }
 }

@@ -77,7 +77,7 @@ public static class FrameApi
         return TypedResults.Ok(await StoreAsync(db, survey, persons, user, clock, "frame.generated", ct));
     }
 
-    static ProblemHttpResult SampleExists() => TypedResults.Problem(title: "A sample has been drawn",
+    static ProblemHttpResult SampleExists() => TypedResults.Problem(type: CodedProblems.Urn("frame-locked"), title: "A sample has been drawn",
         detail: "The frame cannot change after the sample is drawn.", statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>

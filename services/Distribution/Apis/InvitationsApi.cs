@@ -40,13 +40,13 @@ public static class InvitationsApi
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.Status == SurveyStatus.Closed) return Problem("The survey is closed", "Invitations cannot be issued for a closed survey.");
+        if (survey.Status == SurveyStatus.Closed) return Problem("survey-closed", "The survey is closed", "Invitations cannot be issued for a closed survey.");
         var pending = await db.FrameEntries.Where(f => f.SurveyId == id && f.Sampled)
             .Where(f => !db.Invitations.Any(i => i.FrameEntryId == f.Id))
             .OrderBy(f => f.Ordinal).Select(f => new { f.Id, f.District, f.Sex, f.AgeGroup }).ToListAsync(ct);
         if (pending.Count == 0 && !await db.Samples.AnyAsync(s => s.SurveyId == id, ct))
         {
-            return Problem("No sample", "Draw the sample before issuing invitations.");
+            return Problem("no-sample", "No sample", "Draw the sample before issuing invitations.");
         }
 
         var protector = protection.CreateProtector(CodeProtectorPurpose);
@@ -88,7 +88,7 @@ public static class InvitationsApi
         if (round is < 0 or > 2) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["round"] = ["Påminnelseomgången är 1 eller 2."] });
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.PurgedAt is not null) return Problem("Personal data has been purged", "Names, addresses and codes were deleted after the survey closed.");
+        if (survey.PurgedAt is not null) return Problem("purged", "Personal data has been purged", "Names, addresses and codes were deleted after the survey closed.");
 
         var letters = await LettersAsync(db, protection, id, round ?? 0, ct);
         var address = AnswerAddress(configuration);
@@ -111,7 +111,7 @@ public static class InvitationsApi
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.PurgedAt is not null) return Problem("Personal data has been purged", "Names, addresses and codes were deleted after the survey closed.");
+        if (survey.PurgedAt is not null) return Problem("purged", "Personal data has been purged", "Names, addresses and codes were deleted after the survey closed.");
         var letters = await LettersAsync(db, protection, id, round ?? 0, ct);
         db.Audit(user, id, "export.letters", $"round {round ?? 0}, {letters.Count} letters", clock);
         await db.SaveChangesAsync(ct);
@@ -123,9 +123,9 @@ public static class InvitationsApi
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.Status != SurveyStatus.Published) return Problem("The survey is not open", "Reminders go out while the survey is open.");
+        if (survey.Status != SurveyStatus.Published) return Problem("survey-not-open", "The survey is not open", "Reminders go out while the survey is open.");
         var done = await db.Invitations.Where(i => i.SurveyId == id).MaxAsync(i => (int?)i.RemindersSent, ct) ?? 0;
-        if (done >= 2) return Problem("Both reminder rounds are done", "A survey has two reminder rounds.");
+        if (done >= 2) return Problem("reminders-done", "Both reminder rounds are done", "A survey has two reminder rounds.");
         var round = done + 1;
         var recipients = await db.Invitations.Where(i => i.SurveyId == id && i.AnsweredOn == null && i.RemindersSent == done)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindersSent, round), ct);
@@ -155,5 +155,6 @@ public static class InvitationsApi
         return value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 
-    static ProblemHttpResult Problem(string title, string detail) => TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+    static ProblemHttpResult Problem(string type, string title, string detail) =>
+        TypedResults.Problem(type: CodedProblems.Urn(type), title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 }

@@ -23,7 +23,7 @@ public static class PurgeApi
         if (survey is null) return TypedResults.NotFound();
         if (!PersonalDataPurge.IsDue(survey, clock.GetUtcNow()))
         {
-            return TypedResults.Problem(title: "Not yet due",
+            return TypedResults.Problem(type: CodedProblems.Urn("purge-not-due"), title: "Not yet due",
                 detail: survey.PurgedAt is not null ? "Personal data has already been purged."
                     : "Personal data is purged when the survey is closed and its retention period has passed.",
                 statusCode: StatusCodes.Status409Conflict);

@@ -36,7 +36,7 @@ public static class QuestionnaireApi
         if (survey is null) return TypedResults.NotFound();
         if (survey.Status != SurveyStatus.Draft)
         {
-            return TypedResults.Problem(title: "The questionnaire is frozen", detail: "A published survey's questionnaire cannot change.",
+            return TypedResults.Problem(type: CodedProblems.Urn("questionnaire-frozen"), title: "The questionnaire is frozen", detail: "A published survey's questionnaire cannot change.",
                 statusCode: StatusCodes.Status409Conflict);
         }
         var problems = QuestionnaireValidator.Validate(questionnaire);

@@ -48,7 +48,7 @@ public static class SampleApi
         if (survey is null) return TypedResults.NotFound();
         if (await db.Samples.AnyAsync(s => s.SurveyId == id, ct))
         {
-            return TypedResults.Problem(title: "The sample is already drawn", detail: "A survey has one sample; its seed is recorded.",
+            return TypedResults.Problem(type: CodedProblems.Urn("sample-exists"), title: "The sample is already drawn", detail: "A survey has one sample; its seed is recorded.",
                 statusCode: StatusCodes.Status409Conflict);
         }
 
@@ -56,7 +56,7 @@ public static class SampleApi
             .Select(f => new { f.Id, f.District, f.Sex, f.AgeGroup }).ToListAsync(ct);
         if (frame.Count == 0)
         {
-            return TypedResults.Problem(title: "No population frame", detail: "Import a population frame before drawing the sample.",
+            return TypedResults.Problem(type: CodedProblems.Urn("no-frame"), title: "No population frame", detail: "Import a population frame before drawing the sample.",
                 statusCode: StatusCodes.Status409Conflict);
         }
         var design = request.Allocation == SampleAllocation.Proportional

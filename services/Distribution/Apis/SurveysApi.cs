@@ -105,7 +105,7 @@ public static class SurveysApi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return TypedResults.Problem(title: "Survey already exists",
+            return TypedResults.Problem(type: CodedProblems.Urn("survey-exists"), title: "Survey already exists",
                 detail: $"Municipality {survey.MunicipalityCode} already has a survey for {survey.Year}.", statusCode: StatusCodes.Status409Conflict);
         }
         return TypedResults.Created($"/api/surveys/{survey.Id}", SurveyDto.From(survey));
@@ -118,7 +118,7 @@ public static class SurveysApi
         if (survey is null) return TypedResults.NotFound();
         if (survey.Status != SurveyStatus.Draft)
         {
-            return TypedResults.Problem(title: "Survey is not a draft",
+            return TypedResults.Problem(type: CodedProblems.Urn("not-draft"), title: "Survey is not a draft",
                 detail: $"The survey is {survey.Status.ToString().ToLowerInvariant()} and cannot be published again.", statusCode: StatusCodes.Status409Conflict);
         }
         var questionnaire = survey.ReadQuestionnaire();
@@ -152,7 +152,7 @@ public static class SurveysApi
         if (survey is null) return TypedResults.NotFound();
         if (survey.Status != SurveyStatus.Published)
         {
-            return TypedResults.Problem(title: "Only an open survey can be closed",
+            return TypedResults.Problem(type: CodedProblems.Urn("not-open-for-close"), title: "Only an open survey can be closed",
                 detail: $"The survey is {survey.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict);
         }
         survey.Status = SurveyStatus.Closed;

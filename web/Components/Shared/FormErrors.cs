@@ -1,4 +1,4 @@
-using Medborgare.Web.Services.Distribution;
+using Medborgare.Web.Services;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace Medborgare.Web.Components.Shared;

@@ -74,11 +74,10 @@ public sealed record QuestionTexts(IReadOnlyList<FreeTextQuestion> FreeText,
 }
 
 /// <summary>An open feedback item (synpunkt) as Analysis keeps it: the text is already masked.</summary>
-public sealed record FeedbackDto(Guid? FeedbackId, string? Category, string? GoalArea, string? District, string? MaskedText, string? Text,
-    DateTimeOffset? ReceivedAt)
+public sealed record FeedbackDto(Guid FeedbackId, string MaskedText, string? Category, string? GoalArea, string? District, DateTimeOffset? ReceivedAt)
 {
-    public string Body => MaskedText ?? Text ?? "";
+    public string Body => MaskedText;
 }
 
-/// <summary>A file streamed from Analysis; <see cref="Owner"/> is disposed when the response is done.</summary>
-public sealed record ResultsFile(Stream Content, string ContentType, string FileName, IDisposable Owner);
+/// <summary>The answers to one free-text question, in random order and without anything that says whose they are.</summary>
+public sealed record FreeTextAnswers(string Question, IReadOnlyList<string> Answers);

@@ -70,6 +70,3 @@ public sealed record DayRow(DateOnly Day, int Answered, int Cumulative, double R
 
 public sealed record ResponseRate(int Invited, int Answered, double Rate, int RemindersSent, IReadOnlyList<RateRow> ByDistrict,
     IReadOnlyList<RateRow> BySex, IReadOnlyList<RateRow> ByAgeGroup, IReadOnlyList<DayRow> ByDay);
-
-/// <summary>A file streamed from a service; dispose it (or hand it to the response) when done.</summary>
-public sealed record FileDownload(Stream Content, string ContentType, string FileName, IDisposable Owner);

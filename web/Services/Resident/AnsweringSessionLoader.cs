@@ -1,3 +1,5 @@
+using Medborgare.ApiContracts.Collection;
+
 namespace Medborgare.Web.Services.Resident;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Medborgare.Web.Services.Resident;
 /// </summary>
 public sealed class AnsweringSessionLoader(ResidentCollectionClient collection, ResidentCodeCookie cookie)
 {
-    public sealed record Loaded(string? Code, AnsweringSession? Session, string? Redirect, CollectionProblem? Problem)
+    public sealed record Loaded(string? Code, AnsweringSession? Session, string? Redirect, ApiProblem? Problem)
     {
         [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Code), nameof(Session))]
         public bool Succeeded => Session is not null && Code is not null;

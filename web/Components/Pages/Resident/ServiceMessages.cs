@@ -1,42 +1,47 @@
 using Medborgare.Contracts;
+using Medborgare.Web.Services;
+using static Medborgare.ApiContracts.Collection.CollectionErrorCodes;
 using Medborgare.Web.Services.Resident;
 using Microsoft.Extensions.Localization;
 
 namespace Medborgare.Web.Components.Pages.Resident;
 
 /// <summary>
-/// Collection's validation messages are Swedish; the ones a resident can meet get a text of ours in the chosen language.
-/// Anything else is shown as Collection wrote it.
+/// Our own text, in the chosen language, for the codes Collection sends with a refusal. A code we do not word ourselves shows
+/// Collection's own message, which follows the page's language too.
 /// </summary>
 public static class ServiceMessages
 {
-    static readonly (string Prefix, string Key)[] Known =
-    [
-        ("Frågan måste besvaras", "ResidentErrorRequired"),
-        ("Texten får inte innehålla HTML-kod", "ResidentErrorMarkup"),
-        ("Texten innehåller otillåtna tecken", "ResidentErrorControlCharacters"),
-        ("Texten får vara högst", "ResidentErrorTooLong"),
-        ("Talet är orimligt stort", "ResidentErrorNumberRange"),
-        ("Välj ett värde från", "ResidentErrorNotOnScale"),
-        ("Välj ett värde på skalan", "ResidentErrorNotOnScale"),
-        ("Svarsalternativet finns inte", "ResidentErrorNotAChoice"),
-        ("Välj vad synpunkten gäller", "ResidentFeedbackCategoryRequired"),
-        ("Okänt målområde", "ResidentFeedbackGoalAreaUnknown"),
-        ("Området får vara högst", "ResidentFeedbackDistrictTooLong"),
-        ("Skriv din synpunkt", "ResidentFeedbackTextRequired"),
-        ("Kontaktuppgifterna är för långa", "ResidentFeedbackContactTooLong"),
-        ("Ange en giltig e-postadress", "ResidentFeedbackEmailInvalid"),
-        ("Kryssa i att vi får spara", "ResidentFeedbackConsentRequired"),
-    ];
-
-    public static string Translate(IStringLocalizer localizer, string message)
+    static readonly Dictionary<string, string> TextKeys = new(StringComparer.Ordinal)
     {
-        foreach (var (prefix, key) in Known)
-        {
-            if (message.StartsWith(prefix, StringComparison.Ordinal)) return localizer[key];
-        }
-        return message;
-    }
+        [Required] = "ResidentErrorRequired",
+        [TextMarkup] = "ResidentErrorMarkup",
+        [TextControlCharacters] = "ResidentErrorControlCharacters",
+        [TextTooLong] = "ResidentErrorTooLong",
+        [NumberOutOfRange] = "ResidentErrorNumberRange",
+        [NumberExpected] = "ResidentErrorNotANumber",
+        [OutsideScale] = "ResidentErrorNotOnScale",
+        [ScaleValueRequired] = "ResidentErrorNotOnScale",
+        [ScaleValueExpected] = "ResidentErrorNotOnScale",
+        [UnknownChoice] = "ResidentErrorNotAChoice",
+        [OneChoiceExpected] = "ResidentErrorNotAChoice",
+        [ChoicesExpected] = "ResidentErrorNotAChoice",
+        [ChoiceTwice] = "ResidentErrorNotAChoice",
+        [CategoryRequired] = "ResidentFeedbackCategoryRequired",
+        [GoalAreaUnknown] = "ResidentFeedbackGoalAreaUnknown",
+        [DistrictTooLong] = "ResidentFeedbackDistrictTooLong",
+        [FeedbackTextRequired] = "ResidentFeedbackTextRequired",
+        [ContactTooLong] = "ResidentFeedbackContactTooLong",
+        [EmailInvalid] = "ResidentFeedbackEmailInvalid",
+        [ConsentRequired] = "ResidentFeedbackConsentRequired",
+    };
+
+    /// <summary>The resident's text for a code, or null for a code we do not word.</summary>
+    public static string? ForCode(IStringLocalizer localizer, string code) => TextKeys.TryGetValue(code, out var key) ? localizer[key].Value : null;
+
+    /// <summary>The text for a field's error: ours for its code, else the service's message; null when the field has neither.</summary>
+    public static string? ForField(IStringLocalizer localizer, ApiProblem problem, string field) =>
+        problem.CodeFor(field) is { } code && ForCode(localizer, code) is { } ours ? ours : problem.ErrorFor(field);
 
     /// <summary>Why a typed code cannot be a code at all, caught by its check character before any lookup.</summary>
     public static string CodeCheck(IStringLocalizer localizer, InvitationCodeCheck check, string? typed) => check switch
