@@ -37,6 +37,7 @@ public static class ServiceClients
         services.AddScoped<DistributionClient>();
         services.AddScoped<Analysis.AnalysisClient>();
         services.AddScoped<FollowUp.FollowUpClient>();
+        services.AddScoped<Quarantine.QuarantineClient>();
         return services;
     }
 }
