@@ -128,10 +128,13 @@ public static class QuarantineApi
         {
             ctx.Serializer = new CopyBodySerializer(new ContentType(row.ContentType), new BytesMessageBody(row.Body));
             ctx.MessageId = row.MessageId;
-            foreach (var (key, value) in headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+            // The content type and the message id are the send's own properties, set above; the rest go as they came.
+            foreach (var (key, value) in headers.Where(h => !OwnProperties.Contains(h.Key)))
                 ctx.Headers.Set(key, value);
         }, ct);
     }
+
+    static readonly HashSet<string> OwnProperties = new(["Content-Type", "MessageId"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Stands in for the message type of a body sent again as stored: the body, not this, goes on the wire.</summary>
     sealed record StoredBody;

@@ -48,6 +48,8 @@ sealed class QuarantineFilter<TDbContext>(IServiceScopeFactory scopes, TimeProvi
         var headers = context.TransportHeaders.GetAll()
             .Where(h => !FaultHeaderPrefixes.Any(p => h.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             .Where(h => h.Value is string or Guid or int or long or bool or DateTime or DateTimeOffset)
+            // The transport may give a header twice (a message id from the properties and from the headers): the first stands.
+            .DistinctBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(h => h.Key, h => Convert.ToString(h.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
         var body = context.Body.GetBytes();
         var envelope = consume is null ? Envelope(body) : default;
