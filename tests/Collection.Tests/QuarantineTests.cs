@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Mime;
 using System.Text.Json;
 using Medborgare.Collection.Infrastructure;
+using MassTransit;
+using MassTransit.Serialization;
 using Medborgare.Contracts;
 using Medborgare.Messaging.Quarantine;
 using Medborgare.ServiceDefaults;
@@ -95,6 +98,35 @@ public sealed class QuarantineTests : IAsyncLifetime
             audit.Select(a => (a.QuarantineId, a.MessageId, a.Action)));
         Assert.All(audit, a => Assert.Equal(("test-user", Queue), (a.UserName, a.Queue)));
         Assert.All(audit, a => Assert.Contains("is not known yet", a.Error));
+    }
+
+    [Fact]
+    public async Task A_body_that_cannot_be_read_is_quarantined_at_once_and_again_when_sent_again()
+    {
+        var messageId = Guid.NewGuid();
+        await using (var bus = await TestBus<SurveyClosed>.StartAsync(factory.BrokerConnectionString, "quarantine-tests"))
+        {
+            var endpoint = await bus.Bus.GetSendEndpoint(new Uri($"queue:{Queue}"));
+            await endpoint.Send(new SurveyClosed { SurveyId = Guid.NewGuid(), ClosedAt = DateTimeOffset.UtcNow }, ctx =>
+            {
+                ctx.Serializer = new CopyBodySerializer(new ContentType("application/vnd.masstransit+json"), new StringMessageBody("{ \"message\": not json"));
+                ctx.MessageId = messageId;
+            });
+        }
+
+        var admin = factory.CreateStaffClient(StaffRoles.Admin);
+        var first = await Eventually.GetAsync(async () =>
+            (await admin.GetFromJsonAsync<QuarantineList>("/api/admin/quarantine"))!.Messages.SingleOrDefault(m => m.MessageId == messageId),
+            TimeSpan.FromSeconds(30), "the unreadable message to be quarantined");
+        Assert.Contains("Serialization", first.Error);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/quarantine/{first.Id}/resend", null)).StatusCode);
+        var again = await Eventually.GetAsync(async () =>
+            (await admin.GetFromJsonAsync<QuarantineList>("/api/admin/quarantine"))!.Messages.SingleOrDefault(m => m.MessageId == messageId),
+            TimeSpan.FromSeconds(30), "the unreadable message to be quarantined again");
+        Assert.NotEqual(first.Id, again.Id);
+        var stored = await InDbAsync(db => db.Set<QuarantinedMessage>().AsNoTracking().SingleAsync(q => q.Id == again.Id));
+        Assert.Equal("{ \"message\": not json", stored.BodyText);
     }
 
     [Fact]

@@ -67,10 +67,12 @@ public static class QuarantineApi
             await scope.ServiceProvider.GetRequiredService<QuarantineDatabase>().Db.Set<InboxMessage>()
                 .Where(m => m.MessageId == row.MessageId && m.Consumer == row.Consumer).ExecuteDeleteAsync(ct);
         }
-        await SendAgainAsync(bus, row, ct);
-
+        // Deleted before it is sent, in the transaction that commits once the broker has confirmed it: should the message fail
+        // again at once, its new quarantine row waits on this delete (the unique key) instead of finding the old row and being
+        // dropped; should the send fail, nothing is deleted.
         Handled(db, row, QuarantineActions.Resend, user, clock, loggers);
         await db.SaveChangesAsync(ct);
+        await SendAgainAsync(bus, row, ct);
         await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
