@@ -1,5 +1,6 @@
 using Medborgare.Analysis.Apis;
 using Medborgare.Analysis.Extensions;
+using Medborgare.Messaging.Quarantine;
 using Medborgare.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ app.MapSurveysApi();
 app.MapResultsApi();
 app.MapAnswersApi();
 app.MapExportsApi();
+app.MapQuarantineApi();
 app.MapDefaultEndpoints();
 
 app.Run();

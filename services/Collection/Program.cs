@@ -1,5 +1,6 @@
 using Medborgare.Collection.Apis;
 using Medborgare.Collection.Extensions;
+using Medborgare.Messaging.Quarantine;
 using Medborgare.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ app.MapOpenApi();
 app.MapOpenSurveysApi();
 app.MapAnsweringApi();
 app.MapFeedbackApi();
+app.MapQuarantineApi();
 app.MapDefaultEndpoints();
 
 app.Run();

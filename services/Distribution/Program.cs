@@ -1,5 +1,6 @@
 using Medborgare.Distribution.Apis;
 using Medborgare.Distribution.Extensions;
+using Medborgare.Messaging.Quarantine;
 using Medborgare.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ app.MapSampleApi();
 app.MapInvitationsApi();
 app.MapResponseRateApi();
 app.MapPurgeApi();
+app.MapQuarantineApi();
 app.MapDefaultEndpoints();
 
 app.Run();

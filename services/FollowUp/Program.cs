@@ -1,5 +1,6 @@
 using Medborgare.FollowUp.Apis;
 using Medborgare.FollowUp.Extensions;
+using Medborgare.Messaging.Quarantine;
 using Medborgare.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.MapIndicatorsApi();
 app.MapAssessmentsApi();
 app.MapKeyFiguresApi();
 app.MapPoliticianViewApi();
+app.MapQuarantineApi();
 app.MapDefaultEndpoints();
 
 app.Run();

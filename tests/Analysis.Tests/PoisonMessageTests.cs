@@ -70,7 +70,7 @@ public sealed class PoisonMessageTests : IAsyncLifetime
             Assert.Equal(broken.MessageId, quarantined.MessageId);
             Assert.Contains("SurveyResponseBatchConsumer", quarantined.Consumer);
             Assert.Contains("too long", quarantined.Error);
-            Assert.Contains(broken.Message.ResponseId.ToString(), quarantined.Body);
+            Assert.Contains(broken.Message.ResponseId.ToString(), quarantined.BodyText);
             Assert.False(await db.Responses.AnyAsync(r => r.ResponseId == broken.Message.ResponseId));
             var calculator = scope.ServiceProvider.GetRequiredService<ResultsCalculator>();
             var aggregates = await calculator.AggregatesAsync((await calculator.FindSurveyAsync(survey.SurveyId, CancellationToken.None))!, CancellationToken.None);

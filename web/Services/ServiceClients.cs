@@ -46,6 +46,10 @@ public static class ServiceClients
         services.AddHttpClient<FollowUpClient>(ResourceNames.FollowUp, c => c.BaseAddress = Address(ResourceNames.FollowUp))
             .AddHttpMessageHandler<StaffTokenHandler>();
         services.AddScoped<ServiceHealth>();
+        // Collection's staff endpoints (the quarantine); residents' calls go through ResidentCollectionClient's own pipeline.
+        services.AddHttpClient(ResourceNames.Collection, c => c.BaseAddress = Address(ResourceNames.Collection))
+            .AddHttpMessageHandler<StaffTokenHandler>();
+        services.AddScoped<Quarantine.QuarantineClient>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Text.Json;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Contracts;
@@ -19,7 +20,8 @@ namespace Medborgare.Analysis.Consumers;
 /// <item>a packed message that fails is split: each of its responses is counted on its own, so its good responses are counted
 /// now and one that waits does not hold back the rest (the response ids keep a retry from counting any twice). The responses
 /// that cannot be counted are quarantined together under the packed message's MessageId, as a packed message of just them,
-/// once none of it still waits; resending that body under a new MessageId after mending the cause counts only what was missing.</item>
+/// once none of it still waits; sending that again after mending the cause (the quarantine's staff API, which makes the inbox
+/// forget the MessageId) counts only what was missing.</item>
 /// </list>
 /// When nothing at all can be counted the fault is not the messages': the batch is thrown for as a whole, and retried (and in the
 /// end sent to the error queue).
@@ -28,8 +30,9 @@ public sealed class ResponseIngest(ResponseCounter counter, AnalysisDbContext db
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task IngestAsync(string consumer, IReadOnlyList<ResponseMessage> messages, CancellationToken ct)
+    public async Task IngestAsync(ResponseSource source, IReadOnlyList<ResponseMessage> messages, CancellationToken ct)
     {
+        var consumer = source.Consumer;
         try
         {
             await counter.CountAsync(consumer, messages, ct);
@@ -38,14 +41,15 @@ public sealed class ResponseIngest(ResponseCounter counter, AnalysisDbContext db
         {
             logger.LogWarning(ex, "A batch of {Count} response messages could not be counted; counting them one at a time", messages.Count);
             db.ChangeTracker.Clear();
-            await CountOneAtATimeAsync(consumer, messages, ct);
+            await CountOneAtATimeAsync(source, messages, ct);
         }
     }
 
     sealed record Broken(ResponseMessage Message, IReadOnlyList<(SurveyResponseSubmitted Response, Exception Error)> Errors);
 
-    async Task CountOneAtATimeAsync(string consumer, IReadOnlyList<ResponseMessage> messages, CancellationToken ct)
+    async Task CountOneAtATimeAsync(ResponseSource source, IReadOnlyList<ResponseMessage> messages, CancellationToken ct)
     {
+        var consumer = source.Consumer;
         Exception? mustWait = null;
         var deferred = new List<Broken>();
         var counted = 0;
@@ -82,14 +86,14 @@ public sealed class ResponseIngest(ResponseCounter counter, AnalysisDbContext db
         }
         var firstError = deferred.SelectMany(b => b.Errors).Select(e => e.Error).FirstOrDefault();
         if (firstError is not null && counted == 0 && mustWait is null) ExceptionDispatchInfo.Throw(firstError);
-        foreach (var b in deferred) await QuarantineAsync(consumer, b, ct);
+        foreach (var b in deferred) await QuarantineAsync(source, b, ct);
         if (mustWait is not null) ExceptionDispatchInfo.Throw(mustWait);
 
         // Once something of the batch was counted, the batch is not failing as a whole: a broken message is set aside at once
         // (so it is quarantined by the time the messages after it are counted); before that, it waits for the verdict above.
         async Task SetAsideAsync(Broken b)
         {
-            if (counted > 0) await QuarantineAsync(consumer, b, ct);
+            if (counted > 0) await QuarantineAsync(source, b, ct);
             else deferred.Add(b);
         }
     }
@@ -115,7 +119,7 @@ public sealed class ResponseIngest(ResponseCounter counter, AnalysisDbContext db
     /// message of the responses that could not be counted (its others are counted). A packed message whose every response was
     /// counted on its own (the fault was in the whole) gets only its inbox row.
     /// </summary>
-    async Task QuarantineAsync(string consumer, Broken broken, CancellationToken ct)
+    async Task QuarantineAsync(ResponseSource source, Broken broken, CancellationToken ct)
     {
         var messageId = broken.Message.MessageId!.Value;
         var (type, body, error) = broken.Message.Packed
@@ -132,15 +136,17 @@ public sealed class ResponseIngest(ResponseCounter counter, AnalysisDbContext db
             ? """
               WITH inbox AS (
                   INSERT INTO inbox_messages (message_id, consumer, handled_at) VALUES (@id, @consumer, @now) ON CONFLICT DO NOTHING)
-              INSERT INTO quarantined_messages (message_id, consumer, message_type, body, error, quarantined_at)
-              VALUES (@id, @consumer, @type, @body::jsonb, @error, @now) ON CONFLICT DO NOTHING
+              INSERT INTO quarantined_messages (id, message_id, consumer, queue, message_type, content_type, body, error, quarantined_at)
+              VALUES (@rowId, @id, @consumer, @queue, @type, 'application/json', @body, @error, @now) ON CONFLICT DO NOTHING
               """
             : "INSERT INTO inbox_messages (message_id, consumer, handled_at) VALUES (@id, @consumer, @now) ON CONFLICT DO NOTHING", connection);
         cmd.Parameters.AddWithValue("id", messageId);
-        cmd.Parameters.AddWithValue("consumer", consumer);
+        cmd.Parameters.AddWithValue("rowId", Guid.CreateVersion7());
+        cmd.Parameters.AddWithValue("consumer", source.Consumer);
+        cmd.Parameters.AddWithValue("queue", source.Queue);
         cmd.Parameters.AddWithValue("now", clock.GetUtcNow());
         cmd.Parameters.AddWithValue("type", type);
-        cmd.Parameters.AddWithValue("body", body);
+        cmd.Parameters.AddWithValue("body", Encoding.UTF8.GetBytes(body));
         cmd.Parameters.AddWithValue("error", error);
         await cmd.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);

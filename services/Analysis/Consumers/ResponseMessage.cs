@@ -17,3 +17,6 @@ public sealed record ResponseMessage(Guid? MessageId, IReadOnlyList<SurveyRespon
 
     public ResponseMessage Piece(SurveyResponseSubmitted response) => new(null, [response], Packed);
 }
+
+/// <summary>The consumer a batch of response messages came to (its name in the inbox) and its queue (where a quarantined one is sent again).</summary>
+public sealed record ResponseSource(string Consumer, string Queue);

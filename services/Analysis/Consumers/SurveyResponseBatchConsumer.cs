@@ -1,5 +1,6 @@
 using MassTransit;
 using Medborgare.Contracts;
+using Medborgare.Messaging.Quarantine;
 
 namespace Medborgare.Analysis.Consumers;
 
@@ -12,7 +13,7 @@ namespace Medborgare.Analysis.Consumers;
 public sealed class SurveyResponseBatchConsumer(ResponseIngest ingest) : IConsumer<Batch<SurveyResponseSubmitted>>
 {
     public Task Consume(ConsumeContext<Batch<SurveyResponseSubmitted>> context) =>
-        ingest.IngestAsync(nameof(SurveyResponseBatchConsumer), [.. context.Message
+        ingest.IngestAsync(new(nameof(SurveyResponseBatchConsumer), QuarantinedMessage.QueueOf(context.ReceiveContext.InputAddress)), [.. context.Message
             .Where(m => m.MessageId is not null).DistinctBy(m => m.MessageId)
             .Select(m => ResponseMessage.Single(m.MessageId!.Value, m.Message))], context.CancellationToken);
 }

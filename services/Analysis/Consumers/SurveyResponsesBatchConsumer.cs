@@ -1,5 +1,6 @@
 using MassTransit;
 using Medborgare.Contracts;
+using Medborgare.Messaging.Quarantine;
 
 namespace Medborgare.Analysis.Consumers;
 
@@ -11,7 +12,7 @@ namespace Medborgare.Analysis.Consumers;
 public sealed class SurveyResponsesBatchConsumer(ResponseIngest ingest) : IConsumer<Batch<SurveyResponsesSubmitted>>
 {
     public Task Consume(ConsumeContext<Batch<SurveyResponsesSubmitted>> context) =>
-        ingest.IngestAsync(nameof(SurveyResponsesBatchConsumer), [.. context.Message
+        ingest.IngestAsync(new(nameof(SurveyResponsesBatchConsumer), QuarantinedMessage.QueueOf(context.ReceiveContext.InputAddress)), [.. context.Message
             .Where(m => m.MessageId is not null).DistinctBy(m => m.MessageId)
             .Select(m => ResponseMessage.Pack(m.MessageId!.Value, m.Message))], context.CancellationToken);
 }

@@ -1,5 +1,6 @@
 using Medborgare.Analysis.Model;
 using Medborgare.Messaging;
+using Medborgare.Messaging.Quarantine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -92,15 +93,6 @@ public sealed class AnalysisDbContext(DbContextOptions<AnalysisDbContext> option
             b.HasKey(p => new { p.SurveyId, p.Key });
             b.Property(p => p.Key).HasMaxLength(200);
             b.Property(p => p.Kind).HasMaxLength(20);
-        });
-        modelBuilder.Entity<QuarantinedMessage>(b =>
-        {
-            b.ToTable("quarantined_messages");
-            b.HasKey(q => q.MessageId);
-            b.Property(q => q.MessageId).ValueGeneratedNever();
-            b.Property(q => q.Consumer).HasMaxLength(200);
-            b.Property(q => q.MessageType).HasMaxLength(200);
-            b.Property(q => q.Body).HasColumnType("jsonb");
         });
     }
 }
