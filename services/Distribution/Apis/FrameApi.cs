@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using static Medborgare.ApiContracts.Distribution.DistributionErrorCodes;
 
 namespace Medborgare.Distribution.Apis;
 
@@ -46,7 +47,7 @@ public static class FrameApi
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (await db.Samples.AnyAsync(s => s.SurveyId == id, ct)) return SampleExists();
+        if (await db.Samples.AnyAsync(s => s.SurveyId == id, ct)) return SampleExists(request.HttpContext);
 
         // The parser reads synchronously; Kestrel's body may only be read asynchronously, so buffer it first.
         using var buffer = new MemoryStream();
@@ -63,22 +64,22 @@ public static class FrameApi
     }
 
     static async Task<Results<Ok<FrameSummary>, NotFound, ValidationProblem, ProblemHttpResult>> ImportSyntheticFrame(
-        Guid id, SyntheticFrameRequest request, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, SyntheticFrameRequest request, HttpContext http, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Count is null or < 100 or > 1_000_000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["count"] = ["Ange ett antal personer mellan 100 och 1 000 000."] });
+            return CodedProblems.Validation(http, "count", new(FrameCountOutOfRange, "Ange ett antal personer mellan 100 och 1 000 000.", "Enter a number of people between 100 and 1,000,000."));
         }
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (await db.Samples.AnyAsync(s => s.SurveyId == id, ct)) return SampleExists();
+        if (await db.Samples.AnyAsync(s => s.SurveyId == id, ct)) return SampleExists(http);
 
         var persons = SyntheticFrameGenerator.Generate(request.Count.Value, (ulong)(request.Seed ?? Random.Shared.NextInt64()), survey.Year);
         return TypedResults.Ok(await StoreAsync(db, survey, persons, user, clock, "frame.generated", ct));
     }
 
-    static ProblemHttpResult SampleExists() => TypedResults.Problem(type: CodedProblems.Urn("frame-locked"), title: "A sample has been drawn",
-        detail: "The frame cannot change after the sample is drawn.", statusCode: StatusCodes.Status409Conflict);
+    static ProblemHttpResult SampleExists(HttpContext http) => CodedProblems.Problem(http, StatusCodes.Status409Conflict, "frame-locked",
+        new("Urvalet är draget", "A sample has been drawn"), new("Ramen kan inte ändras efter att urvalet dragits.", "The frame cannot change after the sample is drawn."));
 
     /// <summary>
     /// Replaces the survey's frame in one transaction with a binary COPY: all rows or none. The survey's row is locked first, so

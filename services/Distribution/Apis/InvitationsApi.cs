@@ -8,6 +8,7 @@ using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.Distribution.DistributionErrorCodes;
 
 namespace Medborgare.Distribution.Apis;
 
@@ -36,17 +37,18 @@ public static class InvitationsApi
     public sealed record ReminderResult(int Round, int Recipients);
 
     static async Task<Results<Ok<IssueResult>, NotFound, ProblemHttpResult>> IssueInvitations(
-        Guid id, DistributionDbContext db, IDataProtectionProvider protection, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpContext http, DistributionDbContext db, IDataProtectionProvider protection, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.Status == SurveyStatus.Closed) return Problem("survey-closed", "The survey is closed", "Invitations cannot be issued for a closed survey.");
+        if (survey.Status == SurveyStatus.Closed)
+            return Problem(http, "survey-closed", new("Enkäten är stängd", "The survey is closed"), new("Inbjudningar kan inte skapas för en stängd enkät.", "Invitations cannot be issued for a closed survey."));
         var pending = await db.FrameEntries.Where(f => f.SurveyId == id && f.Sampled)
             .Where(f => !db.Invitations.Any(i => i.FrameEntryId == f.Id))
             .OrderBy(f => f.Ordinal).Select(f => new { f.Id, f.District, f.Sex, f.AgeGroup }).ToListAsync(ct);
         if (pending.Count == 0 && !await db.Samples.AnyAsync(s => s.SurveyId == id, ct))
         {
-            return Problem("no-sample", "No sample", "Draw the sample before issuing invitations.");
+            return Problem(http, "no-sample", new("Inget urval", "No sample"), new("Dra urvalet innan inbjudningarna skapas.", "Draw the sample before issuing invitations."));
         }
 
         var protector = protection.CreateProtector(CodeProtectorPurpose);
@@ -82,13 +84,13 @@ public static class InvitationsApi
     }
 
     static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> PrintFile(
-        Guid id, int? round, HttpRequest request, DistributionDbContext db, IDataProtectionProvider protection, IConfiguration configuration,
+        Guid id, int? round, HttpContext http, DistributionDbContext db, IDataProtectionProvider protection, IConfiguration configuration,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (round is < 0 or > 2) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["round"] = ["Påminnelseomgången är 1 eller 2."] });
+        if (round is < 0 or > 2) return CodedProblems.Validation(http, "round", new(ReminderRoundInvalid, "Påminnelseomgången är 1 eller 2.", "The reminder round is 1 or 2."));
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.PurgedAt is not null) return Problem("purged", "Personal data has been purged", "Names, addresses and codes were deleted after the survey closed.");
+        if (survey.PurgedAt is not null) return Purged(http);
 
         var letters = await LettersAsync(db, protection, id, round ?? 0, ct);
         var address = AnswerAddress(configuration);
@@ -107,11 +109,11 @@ public static class InvitationsApi
     }
 
     static async Task<Results<Ok<IReadOnlyList<Letter>>, NotFound, ProblemHttpResult>> Letters(
-        Guid id, int? round, DistributionDbContext db, IDataProtectionProvider protection, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, int? round, HttpContext http, DistributionDbContext db, IDataProtectionProvider protection, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.PurgedAt is not null) return Problem("purged", "Personal data has been purged", "Names, addresses and codes were deleted after the survey closed.");
+        if (survey.PurgedAt is not null) return Purged(http);
         var letters = await LettersAsync(db, protection, id, round ?? 0, ct);
         db.Audit(user, id, "export.letters", $"round {round ?? 0}, {letters.Count} letters", clock);
         await db.SaveChangesAsync(ct);
@@ -119,13 +121,13 @@ public static class InvitationsApi
     }
 
     static async Task<Results<Ok<ReminderResult>, NotFound, ProblemHttpResult>> SendReminderRound(
-        Guid id, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpContext http, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
-        if (survey.Status != SurveyStatus.Published) return Problem("survey-not-open", "The survey is not open", "Reminders go out while the survey is open.");
+        if (survey.Status != SurveyStatus.Published) return Problem(http, "survey-not-open", new("Enkäten är inte öppen", "The survey is not open"), new("Påminnelser skickas medan enkäten är öppen.", "Reminders go out while the survey is open."));
         var done = await db.Invitations.Where(i => i.SurveyId == id).MaxAsync(i => (int?)i.RemindersSent, ct) ?? 0;
-        if (done >= 2) return Problem("reminders-done", "Both reminder rounds are done", "A survey has two reminder rounds.");
+        if (done >= 2) return Problem(http, "reminders-done", new("Båda påminnelseomgångarna är gjorda", "Both reminder rounds are done"), new("En enkät har två påminnelseomgångar.", "A survey has two reminder rounds."));
         var round = done + 1;
         var recipients = await db.Invitations.Where(i => i.SurveyId == id && i.AnsweredOn == null && i.RemindersSent == done)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindersSent, round), ct);
@@ -155,6 +157,10 @@ public static class InvitationsApi
         return value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 
-    static ProblemHttpResult Problem(string type, string title, string detail) =>
-        TypedResults.Problem(type: CodedProblems.Urn(type), title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+    static ProblemHttpResult Problem(HttpContext http, string type, ServiceText title, ServiceText detail) =>
+        CodedProblems.Problem(http, StatusCodes.Status409Conflict, type, title, detail);
+
+    static ProblemHttpResult Purged(HttpContext http) => Problem(http, "purged",
+        new("Personuppgifterna är gallrade", "Personal data has been purged"),
+        new("Namn, adresser och koder raderades efter att enkäten stängdes.", "Names, addresses and codes were deleted after the survey closed."));
 }

@@ -17,16 +17,16 @@ public static class PurgeApi
     }
 
     static async Task<Results<Ok<SurveysApi.SurveyDto>, NotFound, ProblemHttpResult>> PurgeNow(
-        Guid id, DistributionDbContext db, PersonalDataPurge purge, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpContext http, DistributionDbContext db, PersonalDataPurge purge, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
         if (!PersonalDataPurge.IsDue(survey, clock.GetUtcNow()))
         {
-            return TypedResults.Problem(type: CodedProblems.Urn("purge-not-due"), title: "Not yet due",
-                detail: survey.PurgedAt is not null ? "Personal data has already been purged."
-                    : "Personal data is purged when the survey is closed and its retention period has passed.",
-                statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "purge-not-due", new("Inte dags än", "Not yet due"),
+                survey.PurgedAt is not null ? new("Personuppgifterna är redan gallrade.", "Personal data has already been purged.")
+                    : new("Personuppgifterna gallras när enkäten är stängd och gallringsfristen har gått ut.",
+                        "Personal data is purged when the survey is closed and its retention period has passed."));
         }
         await purge.PurgeDueSurveysAsync(ct);
         var purged = await db.Surveys.AsNoTracking().FirstAsync(s => s.Id == id, ct);

@@ -30,17 +30,18 @@ public static class QuestionnaireApi
             : TypedResults.NotFound();
 
     static async Task<Results<Ok<QuestionnaireSnapshot>, NotFound, ValidationProblem, ProblemHttpResult>> ReplaceQuestionnaire(
-        Guid id, QuestionnaireSnapshot questionnaire, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, QuestionnaireSnapshot questionnaire, HttpContext http, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
         if (survey.Status != SurveyStatus.Draft)
         {
-            return TypedResults.Problem(type: CodedProblems.Urn("questionnaire-frozen"), title: "The questionnaire is frozen", detail: "A published survey's questionnaire cannot change.",
-                statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "questionnaire-frozen",
+                new("Enkäten är låst", "The questionnaire is frozen"),
+                new("En publicerad enkäts frågor kan inte ändras.", "A published survey's questionnaire cannot change."));
         }
         var problems = QuestionnaireValidator.Validate(questionnaire);
-        if (problems.Count > 0) return TypedResults.ValidationProblem(ToErrors(problems));
+        if (problems.Count > 0) return CodedProblems.Validation(http, ToErrors(problems));
 
         survey.Questionnaire = QuestionnaireJson.Serialize(questionnaire);
         survey.TitleSv = questionnaire.Title["sv"];
@@ -50,12 +51,12 @@ public static class QuestionnaireApi
         return TypedResults.Ok(questionnaire);
     }
 
-    static Results<NoContent, ValidationProblem> ValidateQuestionnaire(QuestionnaireSnapshot questionnaire)
+    static Results<NoContent, ValidationProblem> ValidateQuestionnaire(QuestionnaireSnapshot questionnaire, HttpContext http)
     {
         var problems = QuestionnaireValidator.Validate(questionnaire);
-        return problems.Count == 0 ? TypedResults.NoContent() : TypedResults.ValidationProblem(ToErrors(problems));
+        return problems.Count == 0 ? TypedResults.NoContent() : CodedProblems.Validation(http, ToErrors(problems));
     }
 
-    internal static Dictionary<string, string[]> ToErrors(IReadOnlyList<QuestionnaireProblem> problems) =>
-        problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+    internal static IEnumerable<KeyValuePair<string, FieldError[]>> ToErrors(IReadOnlyList<QuestionnaireProblem> problems) =>
+        problems.GroupBy(p => p.Path).Select(g => KeyValuePair.Create(g.Key, g.Select(p => p.Error).ToArray()));
 }

@@ -8,6 +8,7 @@ using Medborgare.Messaging;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.Distribution.DistributionErrorCodes;
 
 namespace Medborgare.Distribution.Apis;
 
@@ -37,34 +38,38 @@ public static class SampleApi
     }
 
     static async Task<Results<Ok<SampleDto>, NotFound, ValidationProblem, ProblemHttpResult>> DrawSample(
-        Guid id, DrawSampleRequest request, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, DrawSampleRequest request, HttpContext http, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Allocation is null || !Enum.IsDefined(request.Allocation.Value)) errors["allocation"] = ["Välj proportionell fördelning eller ett fast antal per distrikt."];
-        if (request.Size is null or < 1) errors["size"] = ["Urvalsstorleken måste vara minst 1."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var errors = new Dictionary<string, FieldError[]>();
+        if (request.Allocation is null || !Enum.IsDefined(request.Allocation.Value))
+            errors["allocation"] = [new(AllocationRequired, "Välj proportionell fördelning eller ett fast antal per distrikt.", "Choose proportional allocation or a fixed number per district.")];
+        if (request.Size is null or < 1) errors["size"] = [new(SampleSizeTooSmall, "Urvalsstorleken måste vara minst 1.", "The sample size must be at least 1.")];
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
 
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
         if (await db.Samples.AnyAsync(s => s.SurveyId == id, ct))
         {
-            return TypedResults.Problem(type: CodedProblems.Urn("sample-exists"), title: "The sample is already drawn", detail: "A survey has one sample; its seed is recorded.",
-                statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "sample-exists",
+                new("Urvalet är redan draget", "The sample is already drawn"),
+                new("En enkät har ett urval; dess frö är sparat.", "A survey has one sample; its seed is recorded."));
         }
 
         var frame = await db.FrameEntries.Where(f => f.SurveyId == id).OrderBy(f => f.Ordinal)
             .Select(f => new { f.Id, f.District, f.Sex, f.AgeGroup }).ToListAsync(ct);
         if (frame.Count == 0)
         {
-            return TypedResults.Problem(type: CodedProblems.Urn("no-frame"), title: "No population frame", detail: "Import a population frame before drawing the sample.",
-                statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "no-frame",
+                new("Ingen urvalsram", "No population frame"),
+                new("Läs in en urvalsram innan urvalet dras.", "Import a population frame before drawing the sample."));
         }
         var design = request.Allocation == SampleAllocation.Proportional
             ? SampleDesign.Proportional(request.Size!.Value)
             : SampleDesign.FixedPerStratum(request.Size!.Value);
         if (design.Allocation == SampleAllocation.Proportional && design.Size > frame.Count)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["size"] = [$"Urvalet kan inte vara större än ramen ({frame.Count} personer)."] });
+            return CodedProblems.Validation(http, "size", new(SampleLargerThanFrame, $"Urvalet kan inte vara större än ramen ({frame.Count} personer).",
+                $"The sample cannot be larger than the frame ({frame.Count} people)."));
         }
         var seed = request.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue) * (long)int.MaxValue + RandomNumberGenerator.GetInt32(int.MaxValue);
         var result = StratifiedSampler.Draw(frame.Select(f => f.District).ToList(), design, (ulong)seed);

@@ -8,6 +8,7 @@ using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using static Medborgare.ApiContracts.Distribution.DistributionErrorCodes;
 
 namespace Medborgare.Distribution.Apis;
 
@@ -53,11 +54,11 @@ public static class SurveysApi
             : TypedResults.NotFound();
 
     static async Task<Results<Created<SurveyDto>, ValidationProblem, ProblemHttpResult>> CreateSurvey(
-        CreateSurveyRequest request, DistributionDbContext db, TimeProvider clock, IConfiguration configuration, ClaimsPrincipal user, CancellationToken ct)
+        CreateSurveyRequest request, HttpContext http, DistributionDbContext db, TimeProvider clock, IConfiguration configuration, ClaimsPrincipal user, CancellationToken ct)
     {
         var municipality = string.IsNullOrWhiteSpace(request.MunicipalityCode) ? configuration["Municipality:Code"] : request.MunicipalityCode;
         var errors = Validate(request with { MunicipalityCode = municipality });
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
         var titleSv = request.TitleSv!.Trim();
         var titleEn = string.IsNullOrWhiteSpace(request.TitleEn) ? null : request.TitleEn.Trim();
 
@@ -69,10 +70,9 @@ public static class SurveysApi
                     .OrderByDescending(s => s.Year).FirstOrDefaultAsync(ct);
                 if (last is null)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["template"] = ["Det finns ingen tidigare enkät att kopiera. Välj standardenkäten i stället."],
-                    });
+                    return CodedProblems.Validation(http, "template", new(NoSurveyToCopy,
+                        "Det finns ingen tidigare enkät att kopiera. Välj standardenkäten i stället.",
+                        "There is no earlier survey to copy. Choose the default questionnaire instead."));
                 }
                 questionnaire = last.ReadQuestionnaire() with { Title = QuestionnaireJson.Titles(titleSv, titleEn) };
                 break;
@@ -105,25 +105,27 @@ public static class SurveysApi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return TypedResults.Problem(type: CodedProblems.Urn("survey-exists"), title: "Survey already exists",
-                detail: $"Municipality {survey.MunicipalityCode} already has a survey for {survey.Year}.", statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "survey-exists",
+                new("Enkäten finns redan", "Survey already exists"),
+                new($"Kommun {survey.MunicipalityCode} har redan en enkät för {survey.Year}.", $"Municipality {survey.MunicipalityCode} already has a survey for {survey.Year}."));
         }
         return TypedResults.Created($"/api/surveys/{survey.Id}", SurveyDto.From(survey));
     }
 
     static async Task<Results<Ok<SurveyDto>, NotFound, ValidationProblem, ProblemHttpResult>> PublishSurvey(
-        Guid id, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpContext http, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
         if (survey.Status != SurveyStatus.Draft)
         {
-            return TypedResults.Problem(type: CodedProblems.Urn("not-draft"), title: "Survey is not a draft",
-                detail: $"The survey is {survey.Status.ToString().ToLowerInvariant()} and cannot be published again.", statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "not-draft",
+                new("Enkäten är inget utkast", "Survey is not a draft"),
+                new($"Enkäten är {StatusSv(survey.Status)} och kan inte publiceras igen.", $"The survey is {survey.Status.ToString().ToLowerInvariant()} and cannot be published again."));
         }
         var questionnaire = survey.ReadQuestionnaire();
         var problems = QuestionnaireValidator.Validate(questionnaire);
-        if (problems.Count > 0) return TypedResults.ValidationProblem(QuestionnaireApi.ToErrors(problems));
+        if (problems.Count > 0) return CodedProblems.Validation(http, QuestionnaireApi.ToErrors(problems));
 
         survey.Status = SurveyStatus.Published;
         survey.PublishedAt = clock.GetUtcNow();
@@ -142,18 +144,19 @@ public static class SurveysApi
     }
 
     static async Task<Results<Ok<SurveyDto>, NotFound, ValidationProblem, ProblemHttpResult>> CloseSurvey(
-        Guid id, CloseSurveyRequest? request, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, CloseSurveyRequest? request, HttpContext http, DistributionDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request?.RetentionDays is < 0 or > 3650)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["retentionDays"] = ["Gallringsfristen är 0–3650 dagar."] });
+            return CodedProblems.Validation(http, "retentionDays", new(RetentionOutOfRange, "Gallringsfristen är 0–3650 dagar.", "The retention period is 0–3650 days."));
         }
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return TypedResults.NotFound();
         if (survey.Status != SurveyStatus.Published)
         {
-            return TypedResults.Problem(type: CodedProblems.Urn("not-open-for-close"), title: "Only an open survey can be closed",
-                detail: $"The survey is {survey.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "not-open-for-close",
+                new("Bara en öppen enkät kan stängas", "Only an open survey can be closed"),
+                new($"Enkäten är {StatusSv(survey.Status)}.", $"The survey is {survey.Status.ToString().ToLowerInvariant()}."));
         }
         survey.Status = SurveyStatus.Closed;
         survey.ClosedAt = clock.GetUtcNow();
@@ -164,21 +167,30 @@ public static class SurveysApi
         return TypedResults.Ok(SurveyDto.From(survey));
     }
 
-    static Dictionary<string, string[]> Validate(CreateSurveyRequest r)
+    static Dictionary<string, FieldError[]> Validate(CreateSurveyRequest r)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (r.MunicipalityCode is null || r.MunicipalityCode.Length != 4 || !r.MunicipalityCode.All(char.IsAsciiDigit))
-            errors["municipalityCode"] = ["Kommunkoden är fyra siffror, t.ex. 0136."];
+            errors["municipalityCode"] = [new(MunicipalityCodeInvalid, "Kommunkoden är fyra siffror, t.ex. 0136.", "The municipality code is four digits, e.g. 0136.")];
         if (r.Year is null or < 2000 or > 2100)
-            errors["year"] = ["Året måste vara mellan 2000 och 2100."];
+            errors["year"] = [new(YearOutOfRange, "Året måste vara mellan 2000 och 2100.", "The year must be between 2000 and 2100.")];
         if (string.IsNullOrWhiteSpace(r.TitleSv))
-            errors["titleSv"] = ["Ange en svensk titel."];
+            errors["titleSv"] = [new(TitleRequired, "Ange en svensk titel.", "Enter a Swedish title.")];
         else if (r.TitleSv.Length > 200)
-            errors["titleSv"] = ["Den svenska titeln får vara högst 200 tecken."];
+            errors["titleSv"] = [new(TitleTooLong, "Den svenska titeln får vara högst 200 tecken.", "The Swedish title may be at most 200 characters.")];
         if (r.TitleEn is { Length: > 200 })
-            errors["titleEn"] = ["Den engelska titeln får vara högst 200 tecken."];
+            errors["titleEn"] = [new(TitleTooLong, "Den engelska titeln får vara högst 200 tecken.", "The English title may be at most 200 characters.")];
         if (!Enum.IsDefined(r.Template))
-            errors["template"] = ["Okänd mall."];
+            errors["template"] = [new(TemplateUnknown, "Okänd mall.", "Unknown template.")];
         return errors;
     }
+
+    /// <summary>A survey's status in Swedish, for a refusal's detail.</summary>
+    static string StatusSv(SurveyStatus status) => status switch
+    {
+        SurveyStatus.Draft => "ett utkast",
+        SurveyStatus.Published => "öppen",
+        SurveyStatus.Closed => "stängd",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 }
