@@ -6,6 +6,7 @@ using Medborgare.FollowUp.Rules;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.Apis;
 
@@ -53,32 +54,32 @@ public static class AssessmentsApi
         }
     }
 
-    static async Task<Results<Ok<AssessmentDto>, NotFound, ValidationProblem>> GetAssessment(Guid id, int period, FollowUpDbContext db,
+    static async Task<Results<Ok<AssessmentDto>, NotFound, ValidationProblem>> GetAssessment(HttpContext http, Guid id, int period, FollowUpDbContext db,
         IndicatorEvaluator evaluator, IConfiguration config, CancellationToken ct)
     {
         var errors = new Errors();
         errors.Period("period", period);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
         var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, config.MunicipalityCode(), period, ct);
         if (snapshot.Goals.All(g => g.Id != id)) return TypedResults.NotFound();
         return TypedResults.Ok(AssessmentDto.From(id, snapshot));
     }
 
-    static async Task<Results<Ok<AssessmentDto>, NotFound, ValidationProblem>> OverrideAssessment(Guid id, int period, OverrideRequest request,
+    static async Task<Results<Ok<AssessmentDto>, NotFound, ValidationProblem>> OverrideAssessment(HttpContext http, Guid id, int period, OverrideRequest request,
         FollowUpDbContext db, IndicatorEvaluator evaluator, IConfiguration config, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Errors();
         errors.Period("period", period);
         errors.Text("analysisText", request.AnalysisText, 8000);
-        if (request.Assessment is { } a && !Enum.IsDefined(a)) errors.Add("assessment", "Ange Met, PartlyMet, NotMet eller null.");
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (request.Assessment is { } a && !Enum.IsDefined(a)) errors.Add("assessment", AssessmentUnknown, "Ange Met, PartlyMet, NotMet eller null.", "Give Met, PartlyMet, NotMet or null.");
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
 
         var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, config.MunicipalityCode(), period, ct);
         if (snapshot.Goals.FirstOrDefault(g => g.Id == id) is not { } goal) return TypedResults.NotFound();
         if (goal.Level == GoalLevel.Vision)
         {
-            errors.Add("id", "Visionen bedöms inte.");
-            return TypedResults.ValidationProblem(errors);
+            errors.Add("id", VisionNotAssessed, "Visionen bedöms inte.", "The vision is not assessed.");
+            return CodedProblems.Validation(http, errors);
         }
 
         var now = clock.GetUtcNow();

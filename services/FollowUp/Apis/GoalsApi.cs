@@ -5,6 +5,7 @@ using Medborgare.FollowUp.Model;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.Apis;
 
@@ -57,14 +58,14 @@ public static partial class GoalsApi
             ? TypedResults.Ok(GoalDto.From(goal))
             : TypedResults.NotFound();
 
-    static async Task<Results<Created<GoalDto>, ValidationProblem>> CreateGoal(GoalRequest request, FollowUpDbContext db,
+    static async Task<Results<Created<GoalDto>, ValidationProblem>> CreateGoal(HttpContext http, GoalRequest request, FollowUpDbContext db,
         IConfiguration config, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var municipality = config.MunicipalityCode();
         var errors = new Errors();
-        if (request.Level is null) errors.Add("level", "Ange nivå: Vision, GoalArea, CouncilGoal eller CommitteeGoal.");
+        if (request.Level is null) errors.Add("level", LevelRequired, "Ange nivå: Vision, GoalArea, CouncilGoal eller CommitteeGoal.", "Give the level: Vision, GoalArea, CouncilGoal or CommitteeGoal.");
         else await ValidateAsync(request, request.Level.Value, null, municipality, db, errors, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
 
         var now = clock.GetUtcNow();
         var goal = new Goal
@@ -83,16 +84,16 @@ public static partial class GoalsApi
         return TypedResults.Created($"/api/goals/{goal.Id}", GoalDto.From(goal));
     }
 
-    static async Task<Results<Ok<GoalDto>, NotFound, ValidationProblem>> UpdateGoal(Guid id, GoalRequest request, FollowUpDbContext db,
+    static async Task<Results<Ok<GoalDto>, NotFound, ValidationProblem>> UpdateGoal(HttpContext http, Guid id, GoalRequest request, FollowUpDbContext db,
         IConfiguration config, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var municipality = config.MunicipalityCode();
         var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id && g.MunicipalityCode == municipality, ct);
         if (goal is null) return TypedResults.NotFound();
         var errors = new Errors();
-        if (request.Level is { } level && level != goal.Level) errors.Add("level", "Nivån kan inte ändras. Skapa ett nytt mål i stället.");
+        if (request.Level is { } level && level != goal.Level) errors.Add("level", LevelFixed, "Nivån kan inte ändras. Skapa ett nytt mål i stället.", "The level cannot change. Create a new goal instead.");
         await ValidateAsync(request, goal.Level, goal.Id, municipality, db, errors, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
 
         Apply(goal, request, clock.GetUtcNow());
         db.Audit(user, "goal.updated", $"{goal.Level} {goal.Id}: {goal.Title}", clock);
@@ -100,18 +101,20 @@ public static partial class GoalsApi
         return TypedResults.Ok(GoalDto.From(goal));
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteGoal(Guid id, FollowUpDbContext db, IConfiguration config,
+    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteGoal(HttpContext http, Guid id, FollowUpDbContext db, IConfiguration config,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id && g.MunicipalityCode == config.MunicipalityCode(), ct);
         if (goal is null) return TypedResults.NotFound();
         if (await db.Goals.AnyAsync(g => g.ParentId == id, ct))
         {
-            return TypedResults.Problem(title: "Målet har undermål", detail: "Ta bort eller flytta undermålen först.", statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "goal-has-children", new("Målet har undermål", "The goal has subgoals"),
+                new("Ta bort eller flytta undermålen först.", "Delete or move the subgoals first."));
         }
         if (await db.Indicators.AnyAsync(i => i.GoalId == id, ct))
         {
-            return TypedResults.Problem(title: "Målet har indikatorer", detail: "Ta bort eller flytta indikatorerna först.", statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "goal-has-indicators", new("Målet har indikatorer", "The goal has indicators"),
+                new("Ta bort eller flytta indikatorerna först.", "Delete or move the indicators first."));
         }
         db.Goals.Remove(goal);
         db.Audit(user, "goal.deleted", $"{goal.Level} {goal.Id}: {goal.Title}", clock);
@@ -132,41 +135,43 @@ public static partial class GoalsApi
 
     static async Task ValidateAsync(GoalRequest request, GoalLevel level, Guid? self, string municipality, FollowUpDbContext db, Errors errors, CancellationToken ct)
     {
-        if (!Enum.IsDefined(level)) { errors.Add("level", "Okänd nivå."); return; }
+        if (!Enum.IsDefined(level)) { errors.Add("level", LevelUnknown, "Okänd nivå.", "Unknown level."); return; }
         errors.Text("title", request.Title, 300);
         errors.Text("text", request.Text, 4000, required: false);
         errors.Text("responsibleBody", request.ResponsibleBody, 200);
-        if (request.SortOrder is < 0 or > 100_000) errors.Add("sortOrder", "Ordningen ska vara mellan 0 och 100000.");
+        if (request.SortOrder is < 0 or > 100_000) errors.Add("sortOrder", SortOrderOutOfRange, "Ordningen ska vara mellan 0 och 100000.", "The order must be between 0 and 100000.");
 
         if (level == GoalLevel.GoalArea)
         {
             var code = request.Code?.Trim();
             if (string.IsNullOrEmpty(code) || !CodePattern().IsMatch(code))
             {
-                errors.Add("code", "Ett målområde behöver en kod med små bokstäver, siffror, '-', '_' eller '.' (högst 50 tecken), t.ex. 'trygghet'.");
+                errors.Add("code", GoalAreaCodeInvalid, "Ett målområde behöver en kod med små bokstäver, siffror, '-', '_' eller '.' (högst 50 tecken), t.ex. 'trygghet'.",
+                    "A goal area needs a code of lower-case letters, digits, '-', '_' or '.' (at most 50 characters), e.g. 'trygghet'.");
             }
             else if (await db.Goals.AnyAsync(g => g.MunicipalityCode == municipality && g.Code == code && g.Id != self, ct))
             {
-                errors.Add("code", $"Koden '{code}' används redan av ett annat målområde.");
+                errors.Add("code", GoalAreaCodeTaken, $"Koden '{code}' används redan av ett annat målområde.", $"The code '{code}' is already used by another goal area.");
             }
         }
         else if (!string.IsNullOrWhiteSpace(request.Code))
         {
-            errors.Add("code", "Bara målområden har kod.");
+            errors.Add("code", CodeOnlyForGoalAreas, "Bara målområden har kod.", "Only goal areas have a code.");
         }
 
         if (level == GoalLevel.Vision)
         {
-            if (request.ParentId is not null) errors.Add("parentId", "En vision ligger överst och har ingen överordnad nivå.");
+            if (request.ParentId is not null) errors.Add("parentId", VisionHasNoParent, "En vision ligger överst och har ingen överordnad nivå.", "A vision is at the top and has no parent.");
             return;
         }
         if (request.ParentId is not { } parentId)
         {
-            errors.Add("parentId", $"Ange överordnat mål ({level - 1}).");
+            errors.Add("parentId", ParentRequired, $"Ange överordnat mål ({level - 1}).", $"Give the parent goal ({level - 1}).");
             return;
         }
         var parent = await db.Goals.AsNoTracking().FirstOrDefaultAsync(g => g.Id == parentId && g.MunicipalityCode == municipality, ct);
-        if (parent is null) errors.Add("parentId", "Det överordnade målet finns inte.");
-        else if (parent.Level != level - 1) errors.Add("parentId", $"Ett {level} ska ligga under ett {level - 1}, inte under ett {parent.Level}.");
+        if (parent is null) errors.Add("parentId", ParentUnknown, "Det överordnade målet finns inte.", "The parent goal does not exist.");
+        else if (parent.Level != level - 1) errors.Add("parentId", ParentWrongLevel, $"Ett {level} ska ligga under ett {level - 1}, inte under ett {parent.Level}.",
+            $"A {level} belongs under a {level - 1}, not under a {parent.Level}.");
     }
 }

@@ -5,6 +5,7 @@ using Medborgare.FollowUp.Model;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.Apis;
 
@@ -65,11 +66,11 @@ public static partial class IndicatorsApi
     static Task<Indicator?> Find(FollowUpDbContext db, IConfiguration config, Guid id, CancellationToken ct) =>
         db.Indicators.Include(i => i.Targets).FirstOrDefaultAsync(i => i.Id == id && i.MunicipalityCode == config.MunicipalityCode(), ct);
 
-    static async Task<Results<Created<IndicatorDto>, ValidationProblem>> CreateIndicator(IndicatorRequest request, FollowUpDbContext db,
+    static async Task<Results<Created<IndicatorDto>, ValidationProblem>> CreateIndicator(HttpContext http, IndicatorRequest request, FollowUpDbContext db,
         IConfiguration config, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = await ValidateAsync(request, config.MunicipalityCode(), db, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
         var now = clock.GetUtcNow();
         var indicator = new Indicator { Id = Guid.CreateVersion7(), MunicipalityCode = config.MunicipalityCode(), Name = "", CreatedAt = now };
         Apply(indicator, request, now);
@@ -79,13 +80,13 @@ public static partial class IndicatorsApi
         return TypedResults.Created($"/api/indicators/{indicator.Id}", IndicatorDto.From(indicator));
     }
 
-    static async Task<Results<Ok<IndicatorDto>, NotFound, ValidationProblem>> UpdateIndicator(Guid id, IndicatorRequest request,
+    static async Task<Results<Ok<IndicatorDto>, NotFound, ValidationProblem>> UpdateIndicator(HttpContext http, Guid id, IndicatorRequest request,
         FollowUpDbContext db, IConfiguration config, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var indicator = await Find(db, config, id, ct);
         if (indicator is null) return TypedResults.NotFound();
         var errors = await ValidateAsync(request, config.MunicipalityCode(), db, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
         Apply(indicator, request, clock.GetUtcNow());
         db.Audit(user, "indicator.updated", $"{indicator.Id}: {indicator.Name}; targets {Targets(indicator)}", clock);
         await db.SaveChangesAsync(ct);
@@ -103,13 +104,13 @@ public static partial class IndicatorsApi
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<Ok<IndicatorDto>, NotFound, ValidationProblem>> SetTarget(Guid id, int period, TargetRequest request,
+    static async Task<Results<Ok<IndicatorDto>, NotFound, ValidationProblem>> SetTarget(HttpContext http, Guid id, int period, TargetRequest request,
         FollowUpDbContext db, IConfiguration config, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Errors();
         errors.Period("period", period);
-        if (request.Target is not { } target || !double.IsFinite(target)) errors.Add("target", "Ange målvärdet som ett tal.");
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (request.Target is not { } target || !double.IsFinite(target)) errors.Add("target", NotANumber, "Ange målvärdet som ett tal.", "Give the target as a number.");
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
         var indicator = await Find(db, config, id, ct);
         if (indicator is null) return TypedResults.NotFound();
         if (indicator.Targets.FirstOrDefault(t => t.Period == period) is { } existing) existing.Target = request.Target!.Value;
@@ -131,19 +132,20 @@ public static partial class IndicatorsApi
         return TypedResults.Ok(IndicatorDto.From(indicator));
     }
 
-    static async Task<Results<Ok<ManualValueDto>, NotFound, ValidationProblem, ProblemHttpResult>> SetManualValue(Guid id, int period,
+    static async Task<Results<Ok<ManualValueDto>, NotFound, ValidationProblem, ProblemHttpResult>> SetManualValue(HttpContext http, Guid id, int period,
         ManualValueRequest request, FollowUpDbContext db, IConfiguration config, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Errors();
         errors.Period("period", period);
-        if (request.Value is { } v && !double.IsFinite(v)) errors.Add("value", "Ange ett tal, eller null för ett saknat värde.");
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (request.Value is { } v && !double.IsFinite(v)) errors.Add("value", NotANumber, "Ange ett tal, eller null för ett saknat värde.", "Give a number, or null for a missing value.");
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
         var indicator = await Find(db, config, id, ct);
         if (indicator is null) return TypedResults.NotFound();
         if (indicator.Source != IndicatorSource.Operational || indicator.SourceKey is not null)
         {
-            return TypedResults.Problem(title: "Värdet kommer från en annan källa",
-                detail: "Bara verksamhetsindikatorer utan Kolada-nyckeltal får värden inmatade för hand.", statusCode: StatusCodes.Status409Conflict);
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "value-from-other-source",
+                new("Värdet kommer från en annan källa", "The value comes from another source"),
+                new("Bara verksamhetsindikatorer utan Kolada-nyckeltal får värden inmatade för hand.", "Only operational indicators without a Kolada key figure take values entered by hand."));
         }
         var row = await db.ManualValues.FindAsync([id, period], ct);
         if (row is null) db.ManualValues.Add(row = new ManualValue { IndicatorId = id, Period = period, EnteredBy = "" });
@@ -185,29 +187,31 @@ public static partial class IndicatorsApi
         var errors = new Errors();
         errors.Text("name", request.Name, 300);
         errors.Text("unit", request.Unit, 50, required: false);
-        if (request.Direction is null || !Enum.IsDefined(request.Direction.Value)) errors.Add("direction", "Ange HigherIsBetter eller LowerIsBetter.");
-        if (request.Tolerance is { } tol && (!double.IsFinite(tol) || tol < 0)) errors.Add("tolerance", "Toleransen ska vara ett tal som är 0 eller större.");
-        if (request.SortOrder is < 0 or > 100_000) errors.Add("sortOrder", "Ordningen ska vara mellan 0 och 100000.");
+        if (request.Direction is null || !Enum.IsDefined(request.Direction.Value)) errors.Add("direction", DirectionRequired, "Ange HigherIsBetter eller LowerIsBetter.", "Give HigherIsBetter or LowerIsBetter.");
+        if (request.Tolerance is { } tol && (!double.IsFinite(tol) || tol < 0)) errors.Add("tolerance", ToleranceInvalid, "Toleransen ska vara ett tal som är 0 eller större.", "The tolerance must be a number of 0 or more.");
+        if (request.SortOrder is < 0 or > 100_000) errors.Add("sortOrder", SortOrderOutOfRange, "Ordningen ska vara mellan 0 och 100000.", "The order must be between 0 and 100000.");
         var key = request.SourceKey?.Trim();
         switch (request.Source)
         {
             case IndicatorSource.Citizen:
                 if (string.IsNullOrEmpty(key) || !CitizenKeyPattern().IsMatch(key))
                 {
-                    errors.Add("sourceKey", "Ange enkätens indikatornyckel, t.ex. NMI eller NMI.forskola.");
+                    errors.Add("sourceKey", SurveyKeyRequired, "Ange enkätens indikatornyckel, t.ex. NMI eller NMI.forskola.", "Give the survey's indicator key, e.g. NMI or NMI.forskola.");
                 }
                 break;
             case IndicatorSource.Operational:
                 if (!string.IsNullOrEmpty(key) && !KpiPattern().IsMatch(key))
                 {
-                    errors.Add("sourceKey", "Ett Kolada-nyckeltal har ett id som N15419; lämna tomt för värden som matas in för hand.");
+                    errors.Add("sourceKey", KpiIdInvalid, "Ett Kolada-nyckeltal har ett id som N15419; lämna tomt för värden som matas in för hand.",
+                        "A Kolada key figure has an id like N15419; leave it empty for values entered by hand.");
                 }
                 break;
             case IndicatorSource.Feedback:
-                if (!string.IsNullOrEmpty(key)) errors.Add("sourceKey", "Synpunktsindikatorer räknar synpunkter i målområdet och har ingen nyckel.");
+                if (!string.IsNullOrEmpty(key)) errors.Add("sourceKey", FeedbackIndicatorHasNoKey, "Synpunktsindikatorer räknar synpunkter i målområdet och har ingen nyckel.",
+                    "Feedback indicators count the feedback in the goal area and have no key.");
                 break;
             default:
-                errors.Add("source", "Ange källa: Citizen, Operational eller Feedback.");
+                errors.Add("source", SourceRequired, "Ange källa: Citizen, Operational eller Feedback.", "Give the source: Citizen, Operational or Feedback.");
                 break;
         }
         if (request.Targets is not null)
@@ -215,19 +219,19 @@ public static partial class IndicatorsApi
             for (var i = 0; i < request.Targets.Length; i++)
             {
                 errors.Period($"targets[{i}].period", request.Targets[i].Period);
-                if (!double.IsFinite(request.Targets[i].Target)) errors.Add($"targets[{i}].target", "Målvärdet ska vara ett tal.");
+                if (!double.IsFinite(request.Targets[i].Target)) errors.Add($"targets[{i}].target", NotANumber, "Målvärdet ska vara ett tal.", "The target must be a number.");
             }
-            if (request.Targets.Select(t => t.Period).Distinct().Count() != request.Targets.Length) errors.Add("targets", "Varje år får bara ha ett mål.");
+            if (request.Targets.Select(t => t.Period).Distinct().Count() != request.Targets.Length) errors.Add("targets", TargetPeriodTwice, "Varje år får bara ha ett mål.", "Each year may have only one target.");
         }
         if (request.GoalId is not { } goalId)
         {
-            errors.Add("goalId", "Ange målet som indikatorn hör till.");
+            errors.Add("goalId", GoalRequired, "Ange målet som indikatorn hör till.", "Give the goal the indicator belongs to.");
         }
         else
         {
             var goal = await db.Goals.AsNoTracking().FirstOrDefaultAsync(g => g.Id == goalId && g.MunicipalityCode == municipality, ct);
-            if (goal is null) errors.Add("goalId", "Målet finns inte.");
-            else if (goal.Level == GoalLevel.Vision) errors.Add("goalId", "Indikatorer hör till målområden och mål, inte till visionen.");
+            if (goal is null) errors.Add("goalId", GoalUnknown, "Målet finns inte.", "The goal does not exist.");
+            else if (goal.Level == GoalLevel.Vision) errors.Add("goalId", VisionHasNoIndicators, "Indikatorer hör till målområden och mål, inte till visionen.", "Indicators belong to goal areas and goals, not to the vision.");
         }
         return errors;
     }

@@ -6,6 +6,7 @@ using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.Apis;
 
@@ -53,8 +54,8 @@ public static class KeyFiguresApi
         content ??= "values";
         if (content is not ("values" or "kpis"))
         {
-            return TypedResults.Problem(title: "Okänt innehåll", detail: "content ska vara 'values' (nyckeltalsvärden) eller 'kpis' (metadata).",
-                statusCode: StatusCodes.Status400BadRequest);
+            return CodedProblems.Problem(request.HttpContext, StatusCodes.Status400BadRequest, "kolada-content-unknown", new("Okänt innehåll", "Unknown content"),
+                new("content ska vara 'values' (nyckeltalsvärden) eller 'kpis' (metadata).", "content is 'values' (key figure values) or 'kpis' (metadata)."));
         }
         string body;
         using (var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
@@ -72,13 +73,15 @@ public static class KeyFiguresApi
         catch (KoladaFormatException ex)
         {
             // Refused as it came: the administrator sees where the file is wrong, and nothing (not even a record of the attempt) is kept.
-            return TypedResults.Problem(title: "Filen har inte Koladas format", detail: $"{ex.Message}. Inget har sparats.",
-                statusCode: StatusCodes.Status400BadRequest, type: "urn:medborgare:kolada-format");
+            // The parser's message (where the file is wrong) is Swedish in both languages.
+            return CodedProblems.Problem(request.HttpContext, StatusCodes.Status400BadRequest, "kolada-format",
+                new("Filen har inte Koladas format", "The file is not in Kolada's format"),
+                new($"{ex.Message}. Inget har sparats.", $"{ex.Message}. Nothing has been saved."));
         }
         if (values.Count == 0 && kpis.Count == 0)
         {
-            return TypedResults.Problem(title: "Filen är tom", detail: "Filen har inga nyckeltalsvärden eller KPI:er. Inget har sparats.",
-                statusCode: StatusCodes.Status400BadRequest, type: "urn:medborgare:kolada-empty");
+            return CodedProblems.Problem(request.HttpContext, StatusCodes.Status400BadRequest, "kolada-empty", new("Filen är tom", "The file is empty"),
+                new("Filen har inga nyckeltalsvärden eller KPI:er. Inget har sparats.", "The file has no key figure values or KPIs. Nothing has been saved."));
         }
 
         var job = new KeyFigureImport
@@ -98,7 +101,7 @@ public static class KeyFiguresApi
         return TypedResults.Ok(ImportDto.From(job, clock.GetUtcNow()));
     }
 
-    static async Task<Results<Accepted<ImportDto>, ValidationProblem>> StartUrlImport(UrlImportBody? body, FollowUpDbContext db,
+    static async Task<Results<Accepted<ImportDto>, ValidationProblem>> StartUrlImport(HttpContext http, UrlImportBody? body, FollowUpDbContext db,
         KeyFigureImporter importer, KoladaClient kolada, IOptions<KoladaOptions> options, IConfiguration config, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)
     {
@@ -108,16 +111,17 @@ public static class KeyFiguresApi
             ? given.Select(k => k.Trim()).Distinct().ToArray()
             : await db.Indicators.Where(i => i.MunicipalityCode == municipality && i.Source == IndicatorSource.Operational && i.SourceKey != null)
                 .Select(i => i.SourceKey!).Distinct().OrderBy(k => k).ToArrayAsync(ct);
-        if (kpis.Length == 0) errors.Add("kpis", "Ange nyckeltal att hämta, eller koppla Kolada-nyckeltal till verksamhetsindikatorer först.");
-        if (kpis.Length > 200) errors.Add("kpis", "Högst 200 nyckeltal per import.");
-        foreach (var bad in kpis.Where(k => !IndicatorsApi.KpiPattern().IsMatch(k)).Take(5)) errors.Add("kpis", $"'{bad}' är inget Kolada-id.");
+        if (kpis.Length == 0) errors.Add("kpis", KpisRequired, "Ange nyckeltal att hämta, eller koppla Kolada-nyckeltal till verksamhetsindikatorer först.",
+            "Give the key figures to fetch, or link Kolada key figures to operational indicators first.");
+        if (kpis.Length > 200) errors.Add("kpis", TooManyKpis, "Högst 200 nyckeltal per import.", "At most 200 key figures per import.");
+        foreach (var bad in kpis.Where(k => !IndicatorsApi.KpiPattern().IsMatch(k)).Take(5)) errors.Add("kpis", KpiIdInvalid, $"'{bad}' är inget Kolada-id.", $"'{bad}' is not a Kolada id.");
         var thisYear = clock.GetUtcNow().Year;
         var to = body?.ToYear ?? thisYear - 1;
         var from = body?.FromYear ?? to - 4;
         errors.Period("fromYear", from);
         errors.Period("toYear", to);
-        if (from > to || to - from > 30) errors.Add("fromYear", "Från-året ska ligga före till-året, högst 30 år tidigare.");
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (from > to || to - from > 30) errors.Add("fromYear", YearRangeInvalid, "Från-året ska ligga före till-året, högst 30 år tidigare.", "The from year must come before the to year, at most 30 years earlier.");
+        if (errors.Count > 0) return CodedProblems.Validation(http, errors);
 
         var places = options.Value.Peers.Append(municipality).Append(Municipalities.Country).Distinct().ToArray();
         var years = Enumerable.Range(from, to - from + 1).ToArray();
@@ -142,12 +146,12 @@ public static class KeyFiguresApi
             ? TypedResults.Ok(ImportDto.From(job, clock.GetUtcNow()))
             : TypedResults.NotFound();
 
-    static async Task<Results<Ok<KeyFigureValueDto[]>, ValidationProblem>> ListValues(string? kpi, string? municipality, int? period,
+    static async Task<Results<Ok<KeyFigureValueDto[]>, ValidationProblem>> ListValues(HttpContext http, string? kpi, string? municipality, int? period,
         FollowUpDbContext db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(kpi))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kpi"] = ["Ange nyckeltalets id, t.ex. ?kpi=N15419."] });
+            return CodedProblems.Validation(http, "kpi", new(KpiRequired, "Ange nyckeltalets id, t.ex. ?kpi=N15419.", "Give the key figure's id, e.g. ?kpi=N15419."));
         }
         var query = db.KeyFigureValues.AsNoTracking().Where(v => v.Kpi == kpi);
         if (!string.IsNullOrWhiteSpace(municipality)) query = query.Where(v => v.Municipality == municipality);

@@ -71,11 +71,11 @@ public static class PoliticianViewApi
         return TypedResults.Ok(new IndicatorSeries(indicator.Id, indicator.Name, indicator.Source, indicator.SourceKey, indicator.Unit, indicator.Direction, [.. points]));
     }
 
-    static async Task<Results<Ok<OverviewDto>, ValidationProblem>> Overview(int? year, FollowUpDbContext db, IndicatorEvaluator evaluator,
+    static async Task<Results<Ok<OverviewDto>, ValidationProblem>> Overview(HttpContext http, int? year, FollowUpDbContext db, IndicatorEvaluator evaluator,
         IConfiguration config, TimeProvider clock, CancellationToken ct)
     {
         var municipality = config.MunicipalityCode();
-        if (Invalid(year) is { } problem) return problem;
+        if (Invalid(http, year) is { } problem) return problem;
         var period = year ?? await GoalChainSnapshot.DefaultPeriodAsync(db, municipality, clock, ct);
         var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, municipality, period, ct);
         var areas = InTreeOrder(snapshot.Goals).Where(g => g.Level == GoalLevel.GoalArea).Select(area =>
@@ -91,11 +91,11 @@ public static class PoliticianViewApi
         return TypedResults.Ok(new OverviewDto(period, await YearsAsync(db, municipality, ct), areas));
     }
 
-    static async Task<Results<Ok<GoalAreaView>, NotFound, ValidationProblem>> GoalArea(Guid id, int? year, FollowUpDbContext db,
+    static async Task<Results<Ok<GoalAreaView>, NotFound, ValidationProblem>> GoalArea(HttpContext http, Guid id, int? year, FollowUpDbContext db,
         IndicatorEvaluator evaluator, IConfiguration config, TimeProvider clock, CancellationToken ct)
     {
         var municipality = config.MunicipalityCode();
-        if (Invalid(year) is { } problem) return problem;
+        if (Invalid(http, year) is { } problem) return problem;
         var period = year ?? await GoalChainSnapshot.DefaultPeriodAsync(db, municipality, clock, ct);
         var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, municipality, period, ct);
         if (snapshot.Goals.FirstOrDefault(g => g.Id == id && g.Level == GoalLevel.GoalArea) is not { } area) return TypedResults.NotFound();
@@ -119,12 +119,12 @@ public static class PoliticianViewApi
         e.Indicator.Id, e.Indicator.GoalId, e.Indicator.Name, e.Indicator.Source, e.Indicator.SourceKey, e.Indicator.Unit, e.Indicator.Direction,
         e.Value, e.PreviousValue, e.Target, e.Indicator.Tolerance, e.Status, e.Trend, e.Citizen, e.KeyFigure)).ToArray();
 
-    static ValidationProblem? Invalid(int? year)
+    static ValidationProblem? Invalid(HttpContext http, int? year)
     {
         if (year is null) return null;
         var errors = new Errors();
         errors.Period("year", year.Value);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+        return errors.Count > 0 ? CodedProblems.Validation(http, errors) : null;
     }
 
     /// <summary>Years with anything to show: published survey results, key figures of the municipality, or targets.</summary>
