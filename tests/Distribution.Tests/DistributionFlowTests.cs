@@ -74,8 +74,10 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
         var response = await analyst.PutAsync($"/api/surveys/{survey.Id}/questionnaire", new StringContent(bad, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(5, errors.EnumerateObject().Sum(e => e.Value.GetArrayLength()));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(5, problem.GetProperty("errors").EnumerateObject().Sum(e => e.Value.GetArrayLength()));
+        var codes = problem.GetProperty("codes").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(c => c.GetString())).ToList();
+        Assert.Equal(["condition-not-earlier", "index-item-unknown", "question-key-taken", "scale-empty", "swedish-text-missing"], codes.Order(StringComparer.Ordinal));
         Assert.Equal(before, await analyst.GetStringAsync($"/api/surveys/{survey.Id}/questionnaire"));
     }
 

@@ -1,3 +1,4 @@
+using Medborgare.ApiContracts.Distribution;
 using Medborgare.Contracts;
 using Medborgare.Distribution.Questionnaires;
 
@@ -51,7 +52,10 @@ public sealed class QuestionnaireValidatorTests
     {
         var problems = QuestionnaireValidator.Validate(With(Scale("a"), Scale("a")));
 
-        Assert.Contains(problems, p => p.Message.Contains("'a' används mer än en gång"));
+        var duplicate = Assert.Single(problems, p => p.Code == DistributionErrorCodes.QuestionKeyTaken);
+        Assert.Equal("sections[0].questions[1].key", duplicate.Path);
+        Assert.Equal("Frågenyckeln 'a' används mer än en gång.", duplicate.Error.Text.Sv);
+        Assert.Equal("The question key 'a' is used more than once.", duplicate.Error.Text.En);
     }
 
     [Fact]
@@ -67,7 +71,7 @@ public sealed class QuestionnaireValidatorTests
     {
         var problems = QuestionnaireValidator.Validate(With(Scale("b", new ConditionSnapshot { QuestionKey = "a", AnyOf = ["ja"] }), YesNo("a")));
 
-        Assert.Contains(problems, p => p.Message.Contains("inte är en tidigare fråga"));
+        Assert.Contains(problems, p => p.Code == DistributionErrorCodes.ConditionNotEarlier);
     }
 
     [Fact]
@@ -75,7 +79,7 @@ public sealed class QuestionnaireValidatorTests
     {
         var problems = QuestionnaireValidator.Validate(With(YesNo("a"), Scale("b", new ConditionSnapshot { QuestionKey = "a", AnyOf = ["kanske"] })));
 
-        Assert.Contains(problems, p => p.Message.Contains("'kanske'"));
+        Assert.Contains(problems, p => p.Code == DistributionErrorCodes.ConditionUnknownChoice && p.Error.Text.En.Contains("'kanske'"));
     }
 
     [Fact]
@@ -85,7 +89,7 @@ public sealed class QuestionnaireValidatorTests
 
         var problems = QuestionnaireValidator.Validate(With(bad));
 
-        Assert.Contains(problems, p => p.Path == "sections[0].questions[0].scale" && p.Message.Contains("tom"));
+        Assert.Contains(problems, p => p.Path == "sections[0].questions[0].scale" && p.Code == DistributionErrorCodes.ScaleEmpty);
     }
 
     [Fact]
@@ -96,7 +100,7 @@ public sealed class QuestionnaireValidatorTests
 
         var problems = QuestionnaireValidator.Validate(q);
 
-        Assert.Contains(problems, p => p.Path == "title");
+        Assert.Contains(problems, p => p.Path == "title" && p.Code == DistributionErrorCodes.SwedishTextMissing);
         Assert.Contains(problems, p => p.Path == "sections[0].questions[0].text");
     }
 
@@ -114,8 +118,8 @@ public sealed class QuestionnaireValidatorTests
 
         var problems = QuestionnaireValidator.Validate(q);
 
-        Assert.Contains(problems, p => p.Message.Contains("'a', som inte är en skalfråga"));
-        Assert.Contains(problems, p => p.Message.Contains("'saknas', som inte är en fråga"));
+        Assert.Contains(problems, p => p.Code == DistributionErrorCodes.IndexItemNotScale && p.Error.Text.Sv.Contains("'a'"));
+        Assert.Contains(problems, p => p.Code == DistributionErrorCodes.IndexItemUnknown && p.Error.Text.Sv.Contains("'saknas'"));
     }
 
     [Fact]

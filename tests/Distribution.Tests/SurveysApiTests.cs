@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Medborgare.ApiContracts.Distribution;
 using Medborgare.Contracts;
 using Medborgare.Distribution.Infrastructure;
 using Medborgare.ServiceDefaults;
@@ -48,12 +49,32 @@ public sealed class SurveysApiTests(DistributionApp factory) : IClassFixture<Dis
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("urn:medborgare:validation", problem.GetProperty("type").GetString());
         var errors = problem.GetProperty("errors");
         foreach (var field in new[] { "municipalityCode", "year", "titleSv", "titleEn" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"expected an error for {field}");
         }
+        var codes = problem.GetProperty("codes");
+        Assert.Equal(DistributionErrorCodes.MunicipalityCodeInvalid, codes.GetProperty("municipalityCode")[0].GetString());
+        Assert.Equal(DistributionErrorCodes.YearOutOfRange, codes.GetProperty("year")[0].GetString());
+        Assert.Equal(DistributionErrorCodes.TitleRequired, codes.GetProperty("titleSv")[0].GetString());
+        Assert.Equal(DistributionErrorCodes.TitleTooLong, codes.GetProperty("titleEn")[0].GetString());
+        Assert.Equal("Ange en svensk titel.", errors.GetProperty("titleSv")[0].GetString());
         Assert.Equal(0, await CountSurveysAsync());
+    }
+
+    [Fact]
+    public async Task A_refusal_is_worded_in_English_when_English_is_asked_for()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/surveys") { Content = JsonContent.Create(new CreateSurveyRequest("0136", 1990, " ", null)) };
+        request.Headers.AcceptLanguage.ParseAdd("en-GB,en;q=0.9,sv;q=0.5");
+
+        var problem = await (await analyst.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("One or more values are not valid", problem.GetProperty("title").GetString());
+        Assert.Equal("Enter a Swedish title.", problem.GetProperty("errors").GetProperty("titleSv")[0].GetString());
+        Assert.Equal(DistributionErrorCodes.TitleRequired, problem.GetProperty("codes").GetProperty("titleSv")[0].GetString());
     }
 
     [Theory]
