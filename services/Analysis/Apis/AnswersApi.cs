@@ -4,6 +4,7 @@ using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.Analysis.AnalysisErrorCodes;
 
 namespace Medborgare.Analysis.Apis;
 
@@ -26,13 +27,13 @@ public static class AnswersApi
     /// Only the texts, in random order: no district, sex, age group, date or response id goes with them, so an
     /// answer cannot be tied to a small group of respondents and nobody can be singled out.
     /// </summary>
-    static async Task<Results<Ok<FreeTextAnswers>, NotFound, ProblemHttpResult>> GetFreeText(Guid id, string? question,
-        ResultsCalculator results, CancellationToken ct)
+    static async Task<Results<Ok<FreeTextAnswers>, NotFound, ValidationProblem>> GetFreeText(Guid id, string? question,
+        HttpContext http, ResultsCalculator results, CancellationToken ct)
     {
         if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
         if (string.IsNullOrEmpty(question) || survey.Question(question) is not { Type: QuestionType.FreeText } q)
-            return TypedResults.Problem(statusCode: 400, title: "Not a free-text question",
-                detail: $"'{question}' is not a free-text question of this survey.");
+            return CodedProblems.Validation(http, "question", new(NotAFreeTextQuestion, $"'{question}' är ingen fritextfråga i enkäten.",
+                $"'{question}' is not a free-text question of this survey."));
         var texts = (await results.ResponsesAsync(survey, ct))
             .Select(r => r.Answers.FirstOrDefault(a => a.QuestionKey == question)?.Text)
             .Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).ToArray();

@@ -15,9 +15,9 @@ public static class ExportsApi
     {
         var api = app.MapGroup("/api/surveys/{id:guid}/exports").WithTags("Exports").RequireAuthorization(StaffPolicies.Analyst);
 
-        api.MapGet("/indicators.csv", (Guid id, ResultsCalculator r, CancellationToken ct) => Indicators(id, r, xlsx: false, ct))
+        api.MapGet("/indicators.csv", (Guid id, HttpContext http, ResultsCalculator r, CancellationToken ct) => Indicators(id, http, r, xlsx: false, ct))
             .WithName("ExportIndicatorsCsv").WithSummary("Indicators and breakdowns, CSV for Swedish Excel (UTF-8 with BOM, ';', decimal comma)");
-        api.MapGet("/indicators.xlsx", (Guid id, ResultsCalculator r, CancellationToken ct) => Indicators(id, r, xlsx: true, ct))
+        api.MapGet("/indicators.xlsx", (Guid id, HttpContext http, ResultsCalculator r, CancellationToken ct) => Indicators(id, http, r, xlsx: true, ct))
             .WithName("ExportIndicatorsXlsx").WithSummary("Indicators and breakdowns as an XLSX workbook, one sheet each");
         api.MapGet("/microdata.csv", Microdata).WithName("ExportMicrodata")
             .WithSummary("One row per respondent in random order: stratum, final weight, scale and choice answers; no ids, dates or free text");
@@ -28,10 +28,10 @@ public static class ExportsApi
 
     static string FileName(SurveyDefinition survey, string what) => $"medborgarundersokning-{survey.Year}-{what}";
 
-    static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Indicators(Guid id, ResultsCalculator results, bool xlsx, CancellationToken ct)
+    static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Indicators(Guid id, HttpContext http, ResultsCalculator results, bool xlsx, CancellationToken ct)
     {
         if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
-        if (await results.MarginsAsync(id, ct) is not { } margins) return ResultsApi.NoMargins();
+        if (await results.MarginsAsync(id, ct) is not { } margins) return ResultsApi.NoMargins(http);
         var report = await results.ReportAsync(survey, margins, fromRaw: false, ct);
         var indicators = ExportTables.Indicators(report, survey);
         var breakdowns = ExportTables.Breakdowns(report, survey, results.Options.Suppression.Threshold);
@@ -40,14 +40,14 @@ public static class ExportsApi
             : TypedResults.File(Table.ToCsv(indicators, breakdowns), CsvType, FileName(survey, "indikatorer.csv"));
     }
 
-    static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Microdata(Guid id, ResultsCalculator results, CancellationToken ct)
+    static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Microdata(Guid id, HttpContext http, ResultsCalculator results, CancellationToken ct)
     {
         if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
-        if (await results.MarginsAsync(id, ct) is not { } margins) return ResultsApi.NoMargins();
+        if (await results.MarginsAsync(id, ct) is not { } margins) return ResultsApi.NoMargins(http);
         var responses = await results.ResponsesAsync(survey, ct);
         var calibration = ResultsCalculator.Calibrate(margins, responses, results.Options);
         if (calibration.Weights is not { } weights)
-            return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: calibration.Message);
+            return ResultsApi.NotConverged(http, calibration.Message);
         return TypedResults.File(Table.ToCsv(ExportTables.Microdata(survey, responses, weights)), CsvType, FileName(survey, "mikrodata.csv"));
     }
 

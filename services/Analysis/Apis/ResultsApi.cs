@@ -6,6 +6,7 @@ using Medborgare.ServiceDefaults;
 using Medborgare.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.Analysis.AnalysisErrorCodes;
 
 namespace Medborgare.Analysis.Apis;
 
@@ -40,34 +41,41 @@ public static class ResultsApi
         return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
-    internal static ProblemHttpResult NoMargins() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "No population margins", detail: "The population margins of this survey have not arrived from Distribution; results need them for weighting.");
+    internal static ProblemHttpResult NoMargins(HttpContext http) => CodedProblems.Problem(http, StatusCodes.Status409Conflict, "no-margins",
+        new("Inga populationsmarginaler", "No population margins"),
+        new("Enkätens populationsmarginaler har inte kommit från Distribution; resultaten behöver dem för viktningen.",
+            "The population margins of this survey have not arrived from Distribution; results need them for weighting."));
 
-    static async Task<Results<Ok<SurveyResultsDto>, NotFound, ProblemHttpResult>> GetResults(Guid id, string? source,
-        ResultsCalculator results, AnalysisDbContext db, CancellationToken ct)
+    /// <summary>The weighting found no weights: the calibration's own message (in English) goes with it.</summary>
+    internal static ProblemHttpResult NotConverged(HttpContext http, string? message) => CodedProblems.Problem(http, StatusCodes.Status409Conflict,
+        "calibration-not-converged", new("Kalibreringen konvergerade inte", "Calibration did not converge"),
+        new($"Vikterna kunde inte beräknas. {message}", $"The weights could not be computed. {message}"));
+
+    static async Task<Results<Ok<SurveyResultsDto>, NotFound, ValidationProblem, ProblemHttpResult>> GetResults(Guid id, string? source,
+        HttpContext http, ResultsCalculator results, AnalysisDbContext db, CancellationToken ct)
     {
         if (source is not (null or "cells" or "raw"))
-            return TypedResults.Problem(statusCode: 400, title: "Unknown source", detail: "source is 'cells' (the default) or 'raw'.");
+            return CodedProblems.Validation(http, "source", new(SourceUnknown, "source är 'cells' (standard) eller 'raw'.", "source is 'cells' (the default) or 'raw'."));
         if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
-        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins();
+        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins(http);
         var report = await results.ReportAsync(survey, margins, fromRaw: source == "raw", ct);
         var stored = await db.Surveys.AsNoTracking().SingleAsync(s => s.SurveyId == id, ct);
         return TypedResults.Ok(report.ToDto(survey, stored));
     }
 
-    static async Task<Results<Ok<BreakdownDto[]>, NotFound, ProblemHttpResult>> GetChoiceBreakdown(Guid id, string? question,
-        ResultsCalculator results, CancellationToken ct)
+    static async Task<Results<Ok<BreakdownDto[]>, NotFound, ValidationProblem, ProblemHttpResult>> GetChoiceBreakdown(Guid id, string? question,
+        HttpContext http, ResultsCalculator results, CancellationToken ct)
     {
         if (await results.FindSurveyAsync(id, ct) is not { } survey) return TypedResults.NotFound();
         if (string.IsNullOrEmpty(question) || survey.Question(question) is not { } q || !ResultsMapping.IsChoice(q))
-            return TypedResults.Problem(statusCode: 400, title: "Not a choice question",
-                detail: $"'{question}' is not a single- or multiple-choice question of this survey.");
-        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins();
+            return CodedProblems.Validation(http, "question", new(NotAChoiceQuestion, $"'{question}' är ingen flervalsfråga i enkäten.",
+                $"'{question}' is not a single- or multiple-choice question of this survey."));
+        if (await results.MarginsAsync(id, ct) is not { } margins) return NoMargins(http);
 
         var responses = await results.ResponsesAsync(survey, ct);
         var calibration = ResultsCalculator.Calibrate(margins, responses, results.Options);
         if (calibration.Weights is not { } weights)
-            return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: calibration.Message);
+            return NotConverged(http, calibration.Message);
 
         var raw = responses.Select(r => r.ToRaw()).ToList();
         var keys = survey.Model.Variables.Select(v => v.Key).ToList();
@@ -93,7 +101,7 @@ public static class ResultsApi
     /// keyed-in paper forms) republish the figures as they are counted, until the survey closes; without it they wait for the
     /// analyst's next publication.
     /// </summary>
-    static async Task<Results<Ok<PublishedDto>, NotFound, ProblemHttpResult>> Publish(Guid id, bool? keepCurrent, ResultsPublisher publisher,
+    static async Task<Results<Ok<PublishedDto>, NotFound, ProblemHttpResult>> Publish(Guid id, bool? keepCurrent, HttpContext http, ResultsPublisher publisher,
         CancellationToken ct)
     {
         var keep = keepCurrent ?? false;
@@ -101,9 +109,11 @@ public static class ResultsApi
         switch (outcome.Refusal)
         {
             case PublishRefusal.NotFound: return TypedResults.NotFound();
-            case PublishRefusal.NoMargins: return NoMargins();
-            case PublishRefusal.NoRespondents: return TypedResults.Problem(statusCode: 409, title: "No respondents", detail: outcome.Detail);
-            case PublishRefusal.NotConverged: return TypedResults.Problem(statusCode: 409, title: "Calibration did not converge", detail: outcome.Detail);
+            case PublishRefusal.NoMargins: return NoMargins(http);
+            case PublishRefusal.NoRespondents:
+                return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "no-respondents", new("Inga svarande", "No respondents"),
+                    new("Det finns inget att publicera än.", "There is nothing to publish yet."));
+            case PublishRefusal.NotConverged: return NotConverged(http, outcome.Detail);
         }
         return TypedResults.Ok(new PublishedDto(id, outcome.Year, outcome.PublishedAt, outcome.Indicators, keep));
     }
