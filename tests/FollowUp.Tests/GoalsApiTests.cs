@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Medborgare.ApiContracts.FollowUp;
 using Medborgare.FollowUp.Model;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
@@ -33,8 +35,14 @@ public sealed class GoalsApiTests(FollowUpApp factory) : IClassFixture<FollowUpA
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(TestJson.Options))!;
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(TestJson.Options))!;
+        Assert.Equal(CodedProblems.ValidationType, problem.Type);
+        return problem;
     }
+
+    /// <summary>The codes FollowUp gave a field (the <c>codes</c> extension).</summary>
+    static string[] CodesFor(ValidationProblemDetails problem, string field) =>
+        ((JsonElement)problem.Extensions[CodedProblems.CodesKey]!).GetProperty(field).EnumerateArray().Select(c => c.GetString()!).ToArray();
 
     [Fact]
     public async Task The_goal_chain_is_built_read_changed_and_deleted_in_order()
@@ -77,30 +85,39 @@ public sealed class GoalsApiTests(FollowUpApp factory) : IClassFixture<FollowUpA
         Assert.Contains("title", empty.Errors.Keys);
         Assert.Contains("responsibleBody", empty.Errors.Keys);
         Assert.Contains("parentId", empty.Errors.Keys);
+        Assert.Equal([FollowUpErrorCodes.Required], CodesFor(empty, "title"));
+        Assert.Equal([FollowUpErrorCodes.ParentRequired], CodesFor(empty, "parentId"));
+        Assert.Equal(["Fältet måste fyllas i."], empty.Errors["title"]);
 
         var wrongParent = await ValidationProblemAsync(await admin.PostAsJsonAsync("/api/goals",
             new { level = "CommitteeGoal", parentId = area.Id, title = "Nämndmål", responsibleBody = "Nämnd" }));
-        Assert.Contains("parentId", wrongParent.Errors.Keys);
+        Assert.Equal([FollowUpErrorCodes.ParentWrongLevel], CodesFor(wrongParent, "parentId"));
 
         var visionWithParent = await ValidationProblemAsync(await admin.PostAsJsonAsync("/api/goals",
             new { level = "Vision", parentId = area.Id, title = "Vision 2", responsibleBody = "KF" }));
-        Assert.Contains("parentId", visionWithParent.Errors.Keys);
+        Assert.Equal([FollowUpErrorCodes.VisionHasNoParent], CodesFor(visionWithParent, "parentId"));
 
         var duplicateCode = await ValidationProblemAsync(await admin.PostAsJsonAsync("/api/goals",
             new { level = "GoalArea", parentId = vision.Id, code = "trygghet", title = "Trygghet igen", responsibleBody = "KF" }));
-        Assert.Contains("code", duplicateCode.Errors.Keys);
+        Assert.Equal([FollowUpErrorCodes.GoalAreaCodeTaken], CodesFor(duplicateCode, "code"));
 
         var badCode = await ValidationProblemAsync(await admin.PostAsJsonAsync("/api/goals",
             new { level = "GoalArea", parentId = vision.Id, code = "Trygghet <script>", title = "T", responsibleBody = "KF" }));
-        Assert.Contains("code", badCode.Errors.Keys);
+        Assert.Equal([FollowUpErrorCodes.GoalAreaCodeInvalid], CodesFor(badCode, "code"));
 
         var tooLong = await ValidationProblemAsync(await admin.PostAsJsonAsync("/api/goals",
             new { level = "Vision", title = new string('x', 301), responsibleBody = "KF" }));
-        Assert.Contains("title", tooLong.Errors.Keys);
+        Assert.Equal([FollowUpErrorCodes.TooLong], CodesFor(tooLong, "title"));
 
         var levelChange = await ValidationProblemAsync(await admin.PutAsJsonAsync($"/api/goals/{area.Id}",
             new { level = "CouncilGoal", parentId = vision.Id, code = "trygghet", title = "T", responsibleBody = "KF" }));
-        Assert.Contains("level", levelChange.Errors.Keys);
+        Assert.Equal([FollowUpErrorCodes.LevelFixed], CodesFor(levelChange, "level"));
+
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/goals") { Content = JsonContent.Create(new { level = "Vision", responsibleBody = "KF" }) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await ValidationProblemAsync(await admin.SendAsync(english));
+        Assert.Equal(["The field must be filled in."], inEnglish.Errors["title"]);
+        Assert.Equal([FollowUpErrorCodes.Required], CodesFor(inEnglish, "title"));
 
         await using var db = factory.Db();
         Assert.Equal(2, await db.Goals.CountAsync());
