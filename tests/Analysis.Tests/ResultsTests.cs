@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Statistics;
@@ -168,21 +170,31 @@ public sealed class ResultsTests(AnalysisApp service) : IClassFixture<AnalysisAp
         var noMargins = await analyst.GetAsync($"/api/surveys/{survey.SurveyId}/results");
         Assert.Equal(HttpStatusCode.Conflict, noMargins.StatusCode);
         Assert.Equal("application/problem+json", noMargins.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("No population margins", await noMargins.Content.ReadAsStringAsync());
+        var noMarginsProblem = await noMargins.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("urn:medborgare:no-margins", noMarginsProblem.GetProperty("type").GetString());
+        Assert.Equal("Inga populationsmarginaler", noMarginsProblem.GetProperty("title").GetString());
 
-        foreach (var url in new[]
+        foreach (var (url, field, code) in new[]
         {
-            $"/api/surveys/{survey.SurveyId}/results/breakdown?question=nosuch",
-            $"/api/surveys/{survey.SurveyId}/results/breakdown?question=q1",
-            $"/api/surveys/{survey.SurveyId}/results/breakdown",
-            $"/api/surveys/{survey.SurveyId}/free-text?question=q1",
-            $"/api/surveys/{survey.SurveyId}/results?source=guess",
+            ($"/api/surveys/{survey.SurveyId}/results/breakdown?question=nosuch", "question", AnalysisErrorCodes.NotAChoiceQuestion),
+            ($"/api/surveys/{survey.SurveyId}/results/breakdown?question=q1", "question", AnalysisErrorCodes.NotAChoiceQuestion),
+            ($"/api/surveys/{survey.SurveyId}/results/breakdown", "question", AnalysisErrorCodes.NotAChoiceQuestion),
+            ($"/api/surveys/{survey.SurveyId}/free-text?question=q1", "question", AnalysisErrorCodes.NotAFreeTextQuestion),
+            ($"/api/surveys/{survey.SurveyId}/results?source=guess", "source", AnalysisErrorCodes.SourceUnknown),
         })
         {
             var response = await analyst.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(CodedProblems.ValidationType, problem.GetProperty("type").GetString());
+            Assert.Equal(code, problem.GetProperty(CodedProblems.CodesKey).GetProperty(field)[0].GetString());
         }
+
+        using var english = new HttpRequestMessage(HttpMethod.Get, $"/api/surveys/{survey.SurveyId}/free-text?question=q1");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await (await analyst.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("'q1' is not a free-text question of this survey.", inEnglish.GetProperty("errors").GetProperty("question")[0].GetString());
 
         var anonymous = service.Factory.CreateClient();
         var politician = service.Factory.CreateStaffClient(StaffRoles.Politician);
