@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Medborgare.ApiContracts.Analysis;
+using Medborgare.ApiContracts.Distribution;
+using Medborgare.ApiContracts.FollowUp;
 using Medborgare.ServiceDefaults;
 
 namespace Medborgare.Web.Tests;
@@ -50,6 +53,48 @@ public sealed class ServiceProblemTests(ServiceApps services)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(CodedProblems.ValidationType, problem.GetProperty("type").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("level", out _));
+    }
+
+    [Theory]
+    [InlineData(null, "Ange en svensk titel.")]
+    [InlineData("en-GB,en;q=0.9,sv;q=0.5", "Enter a Swedish title.")]
+    public async Task A_Distribution_validation_problem_has_codes_and_the_asked_language(string? language, string message)
+    {
+        var (status, problem) = await PostAsync(services.Distribution.CreateStaffClient(StaffRoles.Analyst), "/api/surveys",
+            new { municipalityCode = "0136", year = 2032, titleSv = " " }, language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(CodedProblems.ValidationType, problem.GetProperty("type").GetString());
+        Assert.Equal(DistributionErrorCodes.TitleRequired, problem.GetProperty("codes").GetProperty("titleSv")[0].GetString());
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty("titleSv")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "Ange nivå: Vision, GoalArea, CouncilGoal eller CommitteeGoal.")]
+    [InlineData("en", "Give the level: Vision, GoalArea, CouncilGoal or CommitteeGoal.")]
+    public async Task A_FollowUp_validation_problem_has_codes_and_the_asked_language(string? language, string message)
+    {
+        var (status, problem) = await PostAsync(services.FollowUp.CreateStaffClient(StaffRoles.Admin), "/api/goals", new { title = "Utan nivå" }, language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(FollowUpErrorCodes.LevelRequired, problem.GetProperty("codes").GetProperty("level")[0].GetString());
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty("level")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "source är 'cells' (standard) eller 'raw'.")]
+    [InlineData("en-US", "source is 'cells' (the default) or 'raw'.")]
+    public async Task An_Analysis_validation_problem_has_codes_and_the_asked_language(string? language, string message)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/surveys/{Guid.NewGuid()}/results?source=guess");
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await services.Analysis.CreateStaffClient(StaffRoles.Analyst).SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(CodedProblems.ValidationType, problem.GetProperty("type").GetString());
+        Assert.Equal(AnalysisErrorCodes.SourceUnknown, problem.GetProperty("codes").GetProperty("source")[0].GetString());
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty("source")[0].GetString());
     }
 
     [Fact]
