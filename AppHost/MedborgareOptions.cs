@@ -33,6 +33,11 @@ public sealed record MedborgareOptions
     /// </summary>
     public string MunicipalityName { get; init; } = DemoMunicipality.Name;
     public string MunicipalityCode { get; init; } = DemoMunicipality.Code;
+    /// <summary>
+    /// The address printed in the letters (<c>--answer-url</c>), where residents answer: the public address of the web app's
+    /// <c>/svara</c> behind the municipality's own host name. Unless given, the web app's own address on this machine.
+    /// </summary>
+    public string? AnswerUrl { get; init; }
 
     /// <summary>From the command line (normalized) and the environment, before the AppHost's builder exists (it depends on them).</summary>
     public static MedborgareOptions From(string[] args) =>
@@ -63,8 +68,15 @@ public sealed record MedborgareOptions
             ServersEnvFile = Get("env-file"),
             MunicipalityName = name,
             MunicipalityCode = code,
+            AnswerUrl = AbsoluteHttpUrl(Get("answer-url") ?? Get("Municipality:AnswerUrl")),
         };
     }
+
+    static string? AbsoluteHttpUrl(string? value) =>
+        value is null ? null
+        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+            ? value.TrimEnd('/')
+            : throw new ArgumentException($"The answer address is an absolute http or https address without a query, such as https://medborgare.example.se/svara, not '{value}'.");
 
     static readonly string[] Flags = ["--demo", "--servers-only"];
 

@@ -3,6 +3,7 @@ using Medborgare.AppHost;
 // Medborgare on one machine: PostgreSQL and RabbitMQ from the machine's binaries (or existing servers), the four services, the
 // web app, and the Aspire dashboard. Options (README): --state-dir DIR, --postgres "<connection string>", --rabbitmq amqp://…,
 // --demo, --replicas N, --environment Development, --web-port N, --municipality-name NAME --municipality-code NNNN,
+// --answer-url URL,
 // --servers-only --env-file FILE (for the test command).
 args = MedborgareOptions.Normalize(args);
 var options = MedborgareOptions.From(args);
@@ -46,6 +47,10 @@ var web = builder.AddPart<Projects.Medborgare_Web>(ResourceNames.Web, options, s
     .WithService(followUp)
     .WithFirstAdministrator(builder.AddRunSecret("first-administrator-password", 16))
     .WithExternalHttpEndpoints();
+
+// The letters' address: the one given, or the web app's own /svara.
+if (options.AnswerUrl is { } answerUrl) distribution.WithEnvironment("Municipality__AnswerUrl", answerUrl);
+else distribution.WithEnvironment("Municipality__AnswerUrl", ReferenceExpression.Create($"{web.GetEndpoint("http")}/svara"));
 
 if (options.Demo)
 {

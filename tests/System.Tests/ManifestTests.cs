@@ -55,6 +55,9 @@ public sealed class ManifestTests
         var web = resources.GetProperty(ResourceNames.Web).GetProperty("env");
         foreach (var service in ResourceNames.Services)
             Assert.Equal($"{{{service}.bindings.http.url}}", web.GetProperty($"services__{service}__http__0").GetString());
+        // The letters point residents to the web app's /svara unless --answer-url names a public address.
+        Assert.Equal($"{{{ResourceNames.Web}.bindings.http.url}}/svara",
+            resources.GetProperty(ResourceNames.Distribution).GetProperty("env").GetProperty("Municipality__AnswerUrl").GetString());
         Assert.Equal(3, resources.GetProperty(ResourceNames.Collection).GetProperty("replicas").GetInt32());
         Assert.Equal(3, resources.GetProperty(ResourceNames.Analysis).GetProperty("replicas").GetInt32());
         Assert.False(resources.GetProperty(ResourceNames.Distribution).TryGetProperty("replicas", out _));

@@ -7,7 +7,7 @@ namespace Medborgare.Distribution.Purge;
 /// <summary>
 /// Gallring: once a closed survey's retention period has passed, names, addresses, person ids and codes
 /// are deleted. What remains is the count per calibration cell (population, sampled, answered) and each
-/// invitation's stratum and answered day, with nothing that leads back to a person.
+/// invitation's stratum and answered day, with nothing that leads back to a person. Quarantined messages of the survey go as well.
 /// </summary>
 public sealed class PersonalDataPurge(DistributionDbContext db, TimeProvider clock, ILogger<PersonalDataPurge> logger)
 {
@@ -48,10 +48,14 @@ public sealed class PersonalDataPurge(DistributionDbContext db, TimeProvider clo
             .SetProperty(i => i.FrameEntryId, (long?)null)
             .SetProperty(i => i.CodeHash, i => "purged:" + i.Id.ToString()), ct);
         await db.FrameEntries.Where(f => f.SurveyId == survey.Id).ExecuteDeleteAsync(ct);
+        // A message of this survey that an operator never sent again or discarded (answered flags: code hashes) goes too.
+        var surveyId = survey.Id.ToString();
+        var quarantined = await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM quarantined_messages WHERE strpos(lower(convert_from(body, 'UTF8')), {surveyId}) > 0", ct);
 
         survey.PurgedAt = clock.GetUtcNow();
         db.AuditEntries.Add(new AuditEntry { SurveyId = survey.Id, UserName = "system", Action = "personal-data.purged", At = survey.PurgedAt.Value,
-            Detail = $"{counts.Sum(c => c.Population)} frame rows deleted" });
+            Detail = $"{counts.Sum(c => c.Population)} frame rows and {quarantined} quarantined messages deleted" });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Purged personal data of survey {SurveyId}", survey.Id);
