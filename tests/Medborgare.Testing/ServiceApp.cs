@@ -96,8 +96,21 @@ public abstract class ServiceApp<TEntryPoint>(string serviceName, string databas
                 """, connection);
             truncate = $"TRUNCATE {(string)(await tables.ExecuteScalarAsync())!} RESTART IDENTITY CASCADE";
         }
-        await using var command = new NpgsqlCommand(truncate, connection);
-        await command.ExecuteNonQueryAsync();
+        // The truncation locks every table at once; a consumer still busy with the previous test's last redelivery can lock two
+        // of them in the other order, and PostgreSQL then ends the truncation as a deadlock's victim, having changed nothing.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand(truncate, connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 
     /// <summary>Queries that count what the service still has to send; a reset waits until each says 0.</summary>
