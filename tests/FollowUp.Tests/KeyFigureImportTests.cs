@@ -6,7 +6,7 @@ using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using static Medborgare.FollowUp.Apis.KeyFiguresApi;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.Tests;
 
@@ -87,10 +87,15 @@ public sealed class KeyFigureImportTests(FollowUpApp factory) : IClassFixture<Fo
         var job = await RunUrlImportAsync();
 
         Assert.Equal(ImportState.Failed, job.State);
-        Assert.Contains("sida 2", job.Error);
-        Assert.Contains("values[1].values[0].gender", job.Error);
-        Assert.Contains("okänt kön \"X\"", job.Error);
-        Assert.Contains("Inget har sparats", job.Error);
+        Assert.Equal((KoladaGenderUnknown, KoladaSource.ValuePage, 2, "values[1].values[0].gender", "X"),
+            (job.Failure!.Code, job.Failure.Place!.Source, job.Failure.Place.Page, job.Failure.Path, job.Failure.Value));
+        Assert.StartsWith("sida 2 (", job.Error);
+        Assert.Contains("values[1].values[0].gender okänt kön \"X\"", job.Error);
+        Assert.EndsWith("Inget har sparats.", job.Error);
+        var inEnglish = await GetImportAsync(job.Id, "en");
+        Assert.StartsWith("page 2 (", inEnglish.Error);
+        Assert.Contains("values[1].values[0].gender unknown gender \"X\"", inEnglish.Error);
+        Assert.EndsWith("Nothing has been saved.", inEnglish.Error);
         await using var db = factory.Db();
         Assert.Equal(0, await db.KeyFigureValues.CountAsync());
         Assert.Equal(0, await db.Kpis.CountAsync());   // page 1 and the metadata were read, but nothing is kept
@@ -105,8 +110,10 @@ public sealed class KeyFigureImportTests(FollowUpApp factory) : IClassFixture<Fo
         var job = await RunUrlImportAsync();
 
         Assert.Equal(ImportState.Failed, job.State);
+        Assert.Equal((KoladaFetchStatus, 3, "404"), (job.Failure!.Code, job.Failure.Place!.Page, job.Failure.Value));
         Assert.Contains("sida 3", job.Error);
-        Assert.Contains("HTTP 404", job.Error);
+        Assert.Contains("hämtningen misslyckades med HTTP 404", job.Error);
+        Assert.Contains("the fetch failed with HTTP 404", (await GetImportAsync(job.Id, "en")).Error);
         await using var db = factory.Db();
         Assert.Equal(0, await db.KeyFigureValues.CountAsync());
     }
@@ -135,8 +142,9 @@ public sealed class KeyFigureImportTests(FollowUpApp factory) : IClassFixture<Fo
 
         var job = (await admin.GetFromJsonAsync<ImportDto>($"/api/keyfigures/imports/{id}", TestJson.Options))!;
 
-        Assert.Equal(ImportState.Failed, job.State);
+        Assert.Equal((ImportState.Failed, ImportAbandoned), (job.State, job.Failure?.Code));
         Assert.Contains("Inget har sparats", job.Error);
+        Assert.Contains("Nothing has been saved", (await GetImportAsync(id, "en")).Error);
     }
 
     [Fact]
@@ -158,17 +166,25 @@ public sealed class KeyFigureImportTests(FollowUpApp factory) : IClassFixture<Fo
     }
 
     [Theory]
-    [InlineData("file-bad-value.json", "values[4].values[0].value ska vara ett tal eller null")]
-    [InlineData("data-page2-bad.json", "values[1].values[0].gender okänt kön")]
-    public async Task A_bad_file_is_rejected_with_problem_details_naming_where_and_nothing_is_stored(string file, string where)
+    [InlineData("file-bad-value.json", KoladaValueNotANumber, "values[4].values[0].value", "ska vara ett tal eller null", "must be a number or null")]
+    [InlineData("data-page2-bad.json", KoladaGenderUnknown, "values[1].values[0].gender", "okänt kön", "unknown gender")]
+    public async Task A_bad_file_is_rejected_with_problem_details_naming_where_and_nothing_is_stored(string file, string code, string path,
+        string swedish, string english)
     {
         var response = await UploadAsync(FakeKolada.Recorded(file));
+        var inEnglish = await UploadAsync(FakeKolada.Recorded(file), language: "en");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestJson.Options))!;
-        Assert.Contains(where, problem.Detail);
-        Assert.Contains("Inget har sparats", problem.Detail);
+        Assert.Equal(CodedProblems.Urn("kolada-format"), problem.Type);
+        var failure = System.Text.Json.JsonSerializer.Deserialize<ImportFailure>((System.Text.Json.JsonElement)problem.Extensions["failure"]!, TestJson.Options)!;
+        Assert.Equal((code, KoladaSource.File, path), (failure.Code, failure.Place!.Source, failure.Path));
+        Assert.StartsWith($"filen: {path} {swedish}", problem.Detail);
+        Assert.EndsWith("Inget har sparats.", problem.Detail);
+        var englishProblem = (await inEnglish.Content.ReadFromJsonAsync<ProblemDetails>(TestJson.Options))!;
+        Assert.StartsWith($"the file: {path} {english}", englishProblem.Detail);
+        Assert.EndsWith("Nothing has been saved.", englishProblem.Detail);
         await using var db = factory.Db();
         Assert.Equal(0, await db.KeyFigureValues.CountAsync());
         Assert.Equal(0, await db.KeyFigureImports.CountAsync());
@@ -182,6 +198,7 @@ public sealed class KeyFigureImportTests(FollowUpApp factory) : IClassFixture<Fo
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestJson.Options))!;
         Assert.StartsWith("filen: ogiltig JSON (rad 2", problem.Detail);
+        Assert.Equal(KoladaInvalidJson, ((System.Text.Json.JsonElement)problem.Extensions["failure"]!).GetProperty("code").GetString());
         await using var db = factory.Db();
         Assert.Equal(0, await db.KeyFigureValues.CountAsync());
     }
@@ -205,6 +222,21 @@ public sealed class KeyFigureImportTests(FollowUpApp factory) : IClassFixture<Fo
         Assert.Empty(kolada.Requests);
     }
 
-    Task<HttpResponseMessage> UploadAsync(string json, string query = "") =>
-        admin.PostAsync("/api/keyfigures/imports/file" + query, new StringContent(json, Encoding.UTF8, "application/json"));
+    Task<HttpResponseMessage> UploadAsync(string json, string query = "", string? language = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/keyfigures/imports/file" + query)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        return admin.SendAsync(request);
+    }
+
+    async Task<ImportDto> GetImportAsync(Guid id, string language)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/keyfigures/imports/{id}");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await admin.SendAsync(request);
+        return (await response.Content.ReadFromJsonAsync<ImportDto>(TestJson.Options))!;
+    }
 }

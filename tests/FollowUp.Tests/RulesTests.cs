@@ -1,7 +1,7 @@
 using Medborgare.Contracts;
 using Medborgare.FollowUp.Model;
 using Medborgare.FollowUp.Rules;
-using static Medborgare.FollowUp.Rules.IndicatorStatus;
+using static Medborgare.ApiContracts.FollowUp.IndicatorStatus;
 
 namespace Medborgare.FollowUp.Tests;
 

@@ -1,8 +1,8 @@
 namespace Medborgare.ApiContracts.FollowUp;
 
 /// <summary>
-/// The per-field codes FollowUp sends in a validation problem's <c>codes</c>. FollowUp's own messages beside them follow
-/// Accept-Language, in Swedish or English.
+/// The per-field codes FollowUp sends in a validation problem's <c>codes</c>, and the codes of a failed key-figure import
+/// (<see cref="ImportFailure"/>). FollowUp's own messages beside them follow Accept-Language, in Swedish or English.
 /// </summary>
 public static class FollowUpErrorCodes
 {
@@ -45,4 +45,32 @@ public static class FollowUpErrorCodes
     public const string TooManyKpis = "too-many-kpis";
     public const string YearRangeInvalid = "year-range-invalid";
     public const string KpiRequired = "kpi-required";
+
+    // Key-figure imports: why one failed (ImportFailure.Code, in an import's Failure and in a refused file's "failure").
+    public const string ImportAbandoned = "import-abandoned";
+    public const string ImportFailedUnexpectedly = "import-failed-unexpectedly";
+    /// <summary>An import that failed before imports had codes; its <c>Value</c> is the text it was stored with.</summary>
+    public const string ImportFailed = "import-failed";
+    public const string KoladaInvalidJson = "kolada-invalid-json";
+    public const string KoladaDocumentNotAnObject = "kolada-document-not-an-object";
+    public const string KoladaNotAnObject = "kolada-not-an-object";
+    public const string KoladaNotAList = "kolada-not-a-list";
+    public const string KoladaMissing = "kolada-missing";
+    public const string KoladaBlank = "kolada-blank";
+    public const string KoladaNotText = "kolada-not-text";
+    public const string KoladaTooLong = "kolada-too-long";
+    public const string KoladaNotAnInteger = "kolada-not-an-integer";
+    public const string KoladaNotACount = "kolada-not-a-count";
+    public const string KoladaNotANumber = "kolada-not-a-number";
+    public const string KoladaValueNotANumber = "kolada-value-not-a-number";
+    public const string KoladaPeriodImplausible = "kolada-period-implausible";
+    public const string KoladaGenderUnknown = "kolada-gender-unknown";
+    public const string KoladaNotZeroOrOne = "kolada-not-zero-or-one";
+    public const string KoladaNextPageNotALink = "kolada-next-page-not-a-link";
+    public const string KoladaNextPageNotV2 = "kolada-next-page-not-v2";
+    public const string KoladaNextPageLoop = "kolada-next-page-loop";
+    public const string KoladaTooManyPages = "kolada-too-many-pages";
+    public const string KoladaFetchStatus = "kolada-fetch-status";
+    public const string KoladaFetchFailed = "kolada-fetch-failed";
+    public const string KoladaFetchTimeout = "kolada-fetch-timeout";
 }

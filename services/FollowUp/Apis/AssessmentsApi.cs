@@ -26,32 +26,23 @@ public static class AssessmentsApi
         return app;
     }
 
-    public sealed record OverrideRequest(Assessment? Assessment, string? AnalysisText);
-
-    public sealed record StatusCounts(int Green, int Yellow, int Red, int Grey)
+    internal static StatusCounts ToStatusCounts(this IEnumerable<IndicatorStatus> statuses)
     {
-        public static StatusCounts Of(IEnumerable<IndicatorStatus> statuses)
-        {
-            var list = statuses.ToList();
-            return new(list.Count(s => s == IndicatorStatus.Green), list.Count(s => s == IndicatorStatus.Yellow),
-                list.Count(s => s == IndicatorStatus.Red), list.Count(s => s == IndicatorStatus.Grey));
-        }
+        var list = statuses.ToList();
+        return new(list.Count(s => s == IndicatorStatus.Green), list.Count(s => s == IndicatorStatus.Yellow),
+            list.Count(s => s == IndicatorStatus.Red), list.Count(s => s == IndicatorStatus.Grey));
     }
 
-    public sealed record AssessmentDto(Guid GoalId, int Period, Assessment? Proposed, Assessment? Override, Assessment? Effective,
-        string EffectiveSv, string EffectiveEn, string? AnalysisText, Assessment? ProposalWhenOverridden, string? ProposedBy,
-        DateTimeOffset? ProposedAt, string? OverriddenBy, DateTimeOffset? OverriddenAt, StatusCounts Indicators)
+    /// <summary>The goal's assessment for the snapshot's period: the proposal, the override if any, and its indicators' statuses.</summary>
+    internal static AssessmentDto AssessmentOf(this GoalChainSnapshot snapshot, Guid goalId)
     {
-        public static AssessmentDto From(Guid goalId, GoalChainSnapshot snapshot)
-        {
-            var proposed = snapshot.Proposal(goalId);
-            var stored = snapshot.Stored.GetValueOrDefault(goalId);
-            var effective = stored?.Override ?? proposed;
-            var words = Wording.Assessment(effective);
-            return new AssessmentDto(goalId, snapshot.Period, proposed, stored?.Override, effective, words.Sv, words.En, stored?.AnalysisText,
-                stored?.Proposed, stored?.ProposedBy, stored?.ProposedAt, stored?.OverriddenBy, stored?.OverriddenAt,
-                StatusCounts.Of(snapshot.IndicatorsByGoal[goalId].Select(e => e.Status)));
-        }
+        var proposed = snapshot.Proposal(goalId);
+        var stored = snapshot.Stored.GetValueOrDefault(goalId);
+        var effective = stored?.Override ?? proposed;
+        var words = Wording.Assessment(effective);
+        return new AssessmentDto(goalId, snapshot.Period, proposed, stored?.Override, effective, words.Sv, words.En, stored?.AnalysisText,
+            stored?.Proposed, stored?.ProposedBy, stored?.ProposedAt, stored?.OverriddenBy, stored?.OverriddenAt,
+            snapshot.IndicatorsByGoal[goalId].Select(e => e.Status).ToStatusCounts());
     }
 
     static async Task<Results<Ok<AssessmentDto>, NotFound, ValidationProblem>> GetAssessment(HttpContext http, Guid id, int period, FollowUpDbContext db,
@@ -62,7 +53,7 @@ public static class AssessmentsApi
         if (errors.Count > 0) return CodedProblems.Validation(http, errors);
         var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, config.MunicipalityCode(), period, ct);
         if (snapshot.Goals.All(g => g.Id != id)) return TypedResults.NotFound();
-        return TypedResults.Ok(AssessmentDto.From(id, snapshot));
+        return TypedResults.Ok(snapshot.AssessmentOf(id));
     }
 
     static async Task<Results<Ok<AssessmentDto>, NotFound, ValidationProblem>> OverrideAssessment(HttpContext http, Guid id, int period, OverrideRequest request,
@@ -91,6 +82,6 @@ public static class AssessmentsApi
         await db.SaveChangesAsync(ct);
 
         var stored = new Dictionary<Guid, GoalAssessment>(snapshot.Stored) { [id] = row };
-        return TypedResults.Ok(AssessmentDto.From(id, snapshot with { Stored = stored }));
+        return TypedResults.Ok((snapshot with { Stored = stored }).AssessmentOf(id));
     }
 }

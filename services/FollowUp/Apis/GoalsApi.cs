@@ -26,13 +26,7 @@ public static partial class GoalsApi
         return app;
     }
 
-    public sealed record GoalRequest(GoalLevel? Level, Guid? ParentId, string? Code, string? Title, string? Text, string? ResponsibleBody, int? SortOrder);
-
-    public sealed record GoalDto(Guid Id, GoalLevel Level, Guid? ParentId, string? Code, string Title, string Text, string ResponsibleBody,
-        int SortOrder, DateTimeOffset UpdatedAt)
-    {
-        public static GoalDto From(Goal g) => new(g.Id, g.Level, g.ParentId, g.Code, g.Title, g.Text, g.ResponsibleBody, g.SortOrder, g.UpdatedAt);
-    }
+    internal static GoalDto ToDto(this Goal g) => new(g.Id, g.Level, g.ParentId, g.Code, g.Title, g.Text, g.ResponsibleBody, g.SortOrder, g.UpdatedAt);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_.-]{0,49}$")]
     private static partial Regex CodePattern();
@@ -40,7 +34,7 @@ public static partial class GoalsApi
     static async Task<Ok<GoalDto[]>> ListGoals(FollowUpDbContext db, IConfiguration config, CancellationToken ct)
     {
         var goals = await db.Goals.AsNoTracking().Where(g => g.MunicipalityCode == config.MunicipalityCode()).ToListAsync(ct);
-        return TypedResults.Ok(InTreeOrder(goals).Select(GoalDto.From).ToArray());
+        return TypedResults.Ok(InTreeOrder(goals).Select(ToDto).ToArray());
     }
 
     /// <summary>Depth first, siblings by sort order then title.</summary>
@@ -55,7 +49,7 @@ public static partial class GoalsApi
 
     static async Task<Results<Ok<GoalDto>, NotFound>> GetGoal(Guid id, FollowUpDbContext db, IConfiguration config, CancellationToken ct) =>
         await db.Goals.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id && g.MunicipalityCode == config.MunicipalityCode(), ct) is { } goal
-            ? TypedResults.Ok(GoalDto.From(goal))
+            ? TypedResults.Ok(goal.ToDto())
             : TypedResults.NotFound();
 
     static async Task<Results<Created<GoalDto>, ValidationProblem>> CreateGoal(HttpContext http, GoalRequest request, FollowUpDbContext db,
@@ -81,7 +75,7 @@ public static partial class GoalsApi
         db.Goals.Add(goal);
         db.Audit(user, "goal.created", $"{goal.Level} {goal.Id}: {goal.Title}", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/goals/{goal.Id}", GoalDto.From(goal));
+        return TypedResults.Created($"/api/goals/{goal.Id}", goal.ToDto());
     }
 
     static async Task<Results<Ok<GoalDto>, NotFound, ValidationProblem>> UpdateGoal(HttpContext http, Guid id, GoalRequest request, FollowUpDbContext db,
@@ -98,7 +92,7 @@ public static partial class GoalsApi
         Apply(goal, request, clock.GetUtcNow());
         db.Audit(user, "goal.updated", $"{goal.Level} {goal.Id}: {goal.Title}", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(GoalDto.From(goal));
+        return TypedResults.Ok(goal.ToDto());
     }
 
     static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteGoal(HttpContext http, Guid id, FollowUpDbContext db, IConfiguration config,

@@ -30,19 +30,8 @@ public static partial class IndicatorsApi
         return app;
     }
 
-    public sealed record TargetDto(int Period, double Target);
-    public sealed record IndicatorRequest(Guid? GoalId, string? Name, IndicatorSource? Source, string? SourceKey, string? Unit,
-        Direction? Direction, double? Tolerance, bool? SplitBySex, int? SortOrder, TargetDto[]? Targets);
-    public sealed record TargetRequest(double? Target);
-    public sealed record ManualValueRequest(double? Value);
-    public sealed record ManualValueDto(Guid IndicatorId, int Period, double? Value, string EnteredBy, DateTimeOffset EnteredAt);
-
-    public sealed record IndicatorDto(Guid Id, Guid GoalId, string Name, IndicatorSource Source, string? SourceKey, string Unit,
-        Direction Direction, double Tolerance, bool SplitBySex, int SortOrder, TargetDto[] Targets)
-    {
-        public static IndicatorDto From(Indicator i) => new(i.Id, i.GoalId, i.Name, i.Source, i.SourceKey, i.Unit, i.Direction, i.Tolerance,
-            i.SplitBySex, i.SortOrder, i.Targets.OrderBy(t => t.Period).Select(t => new TargetDto(t.Period, t.Target)).ToArray());
-    }
+    internal static IndicatorDto ToDto(this Indicator i) => new(i.Id, i.GoalId, i.Name, i.Source, i.SourceKey, i.Unit, i.Direction, i.Tolerance,
+        i.SplitBySex, i.SortOrder, i.Targets.OrderBy(t => t.Period).Select(t => new TargetDto(t.Period, t.Target)).ToArray());
 
     /// <summary>Survey keys look like <c>NMI</c>, <c>NMI.forskola</c>, <c>nmi.forskola.kvalitet.high</c>.</summary>
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")]
@@ -57,11 +46,11 @@ public static partial class IndicatorsApi
         var query = db.Indicators.AsNoTracking().Include(i => i.Targets).Where(i => i.MunicipalityCode == config.MunicipalityCode());
         if (goalId is { } g) query = query.Where(i => i.GoalId == g);
         var list = await query.OrderBy(i => i.GoalId).ThenBy(i => i.SortOrder).ThenBy(i => i.Name).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(IndicatorDto.From).ToArray());
+        return TypedResults.Ok(list.Select(ToDto).ToArray());
     }
 
     static async Task<Results<Ok<IndicatorDto>, NotFound>> GetIndicator(Guid id, FollowUpDbContext db, IConfiguration config, CancellationToken ct) =>
-        await Find(db, config, id, ct) is { } indicator ? TypedResults.Ok(IndicatorDto.From(indicator)) : TypedResults.NotFound();
+        await Find(db, config, id, ct) is { } indicator ? TypedResults.Ok(indicator.ToDto()) : TypedResults.NotFound();
 
     static Task<Indicator?> Find(FollowUpDbContext db, IConfiguration config, Guid id, CancellationToken ct) =>
         db.Indicators.Include(i => i.Targets).FirstOrDefaultAsync(i => i.Id == id && i.MunicipalityCode == config.MunicipalityCode(), ct);
@@ -77,7 +66,7 @@ public static partial class IndicatorsApi
         db.Indicators.Add(indicator);
         db.Audit(user, "indicator.created", $"{indicator.Id}: {indicator.Name}; targets {Targets(indicator)}", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/indicators/{indicator.Id}", IndicatorDto.From(indicator));
+        return TypedResults.Created($"/api/indicators/{indicator.Id}", indicator.ToDto());
     }
 
     static async Task<Results<Ok<IndicatorDto>, NotFound, ValidationProblem>> UpdateIndicator(HttpContext http, Guid id, IndicatorRequest request,
@@ -90,7 +79,7 @@ public static partial class IndicatorsApi
         Apply(indicator, request, clock.GetUtcNow());
         db.Audit(user, "indicator.updated", $"{indicator.Id}: {indicator.Name}; targets {Targets(indicator)}", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(IndicatorDto.From(indicator));
+        return TypedResults.Ok(indicator.ToDto());
     }
 
     static async Task<Results<NoContent, NotFound>> DeleteIndicator(Guid id, FollowUpDbContext db, IConfiguration config,
@@ -118,7 +107,7 @@ public static partial class IndicatorsApi
         indicator.UpdatedAt = clock.GetUtcNow();
         db.Audit(user, "indicator.target.set", $"{indicator.Id} {period}: {request.Target}", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(IndicatorDto.From(indicator));
+        return TypedResults.Ok(indicator.ToDto());
     }
 
     static async Task<Results<Ok<IndicatorDto>, NotFound>> DeleteTarget(Guid id, int period, FollowUpDbContext db, IConfiguration config,
@@ -129,7 +118,7 @@ public static partial class IndicatorsApi
         indicator.Targets.Remove(target);
         db.Audit(user, "indicator.target.deleted", $"{indicator.Id} {period}", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(IndicatorDto.From(indicator));
+        return TypedResults.Ok(indicator.ToDto());
     }
 
     static async Task<Results<Ok<ManualValueDto>, NotFound, ValidationProblem, ProblemHttpResult>> SetManualValue(HttpContext http, Guid id, int period,

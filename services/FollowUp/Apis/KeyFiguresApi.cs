@@ -15,6 +15,11 @@ public static class KeyFiguresApi
 {
     const long MaxUploadBytes = 100L * 1024 * 1024;
 
+    /// <summary>The ProblemDetails extension of a refused file with its <see cref="ImportFailure"/>.</summary>
+    public const string FailureKey = "failure";
+
+    static readonly ServiceText FileNotKolada = new("Filen har inte Koladas format", "The file is not in Kolada's format");
+
     public static IEndpointRouteBuilder MapKeyFiguresApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/keyfigures/imports").WithTags("Key figures").RequireAuthorization(StaffPolicies.Admin);
@@ -33,20 +38,14 @@ public static class KeyFiguresApi
         return app;
     }
 
-    public sealed record ImportDto(Guid Id, string Kind, ImportState State, string? SourceUrl, int PagesFetched, int Rows, int KpisDescribed,
-        string? Error, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt)
+    /// <summary>The import as it stands; a failure is worded in the request's language.</summary>
+    static ImportDto ToDto(this KeyFigureImport i, HttpContext http, DateTimeOffset now)
     {
-        public static ImportDto From(KeyFigureImport i, DateTimeOffset now)
-        {
-            var abandoned = i.State == ImportState.Running && now - i.LastProgressAt > KeyFigureImporter.AbandonedAfter;
-            return new(i.Id, i.Kind, abandoned ? ImportState.Failed : i.State, i.SourceUrl, i.PagesFetched, i.Rows, i.KpisDescribed,
-                abandoned ? KeyFigureImporter.AbandonedError : i.Error, i.StartedBy, i.StartedAt, i.FinishedAt);
-        }
+        var abandoned = i.State == ImportState.Running && now - i.LastProgressAt > KeyFigureImporter.AbandonedAfter;
+        var failure = abandoned ? KeyFigureImporter.Abandoned : i.Failure;
+        return new(i.Id, i.Kind, abandoned ? ImportState.Failed : i.State, i.SourceUrl, i.PagesFetched, i.Rows, i.KpisDescribed,
+            failure is null ? null : ImportFailureText.For(failure).In(http), failure, i.StartedBy, i.StartedAt, i.FinishedAt);
     }
-
-    public sealed record UrlImportBody(string[]? Kpis, int? FromYear, int? ToYear);
-    public sealed record KeyFigureValueDto(string Kpi, string Municipality, int Period, string Gender, double? Value, int? Count, string Status);
-    public sealed record KpiDto(string Id, string Title, string Description, bool IsDividedByGender, string MunicipalityType, string OperatingArea);
 
     static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> ImportFile(string? content, HttpRequest request, FollowUpDbContext db,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
@@ -67,16 +66,17 @@ public static class KeyFiguresApi
         List<KoladaKpi> kpis = [];
         try
         {
-            if (content == "values") values = [.. KoladaDocument.ParseData(body, "filen").Values];
-            else kpis = [.. KoladaDocument.ParseKpis(body, "filen").Values];
+            if (content == "values") values = [.. KoladaDocument.ParseData(body, KoladaPlace.File).Values];
+            else kpis = [.. KoladaDocument.ParseKpis(body, KoladaPlace.File).Values];
         }
         catch (KoladaFormatException ex)
         {
             // Refused as it came: the administrator sees where the file is wrong, and nothing (not even a record of the attempt) is kept.
-            // The parser's message (where the file is wrong) is Swedish in both languages.
-            return CodedProblems.Problem(request.HttpContext, StatusCodes.Status400BadRequest, "kolada-format",
-                new("Filen har inte Koladas format", "The file is not in Kolada's format"),
-                new($"{ex.Message}. Inget har sparats.", $"{ex.Message}. Nothing has been saved."));
+            // The failure's code and parts travel beside the sentence, as an import's do.
+            var http = request.HttpContext;
+            return TypedResults.Problem(title: FileNotKolada.In(http), detail: ImportFailureText.For(ex.Failure).In(http),
+                statusCode: StatusCodes.Status400BadRequest, type: CodedProblems.Urn("kolada-format"),
+                extensions: new Dictionary<string, object?> { [FailureKey] = ex.Failure });
         }
         if (values.Count == 0 && kpis.Count == 0)
         {
@@ -98,7 +98,7 @@ public static class KeyFiguresApi
         db.Audit(user, "keyfigures.imported", $"file: {job.Rows} values, {kpis.Count} KPIs", clock);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(ImportDto.From(job, clock.GetUtcNow()));
+        return TypedResults.Ok(job.ToDto(request.HttpContext, clock.GetUtcNow()));
     }
 
     static async Task<Results<Accepted<ImportDto>, ValidationProblem>> StartUrlImport(HttpContext http, UrlImportBody? body, FollowUpDbContext db,
@@ -134,16 +134,16 @@ public static class KeyFiguresApi
         db.Audit(user, "keyfigures.import.started", job.SourceUrl, clock);
         await db.SaveChangesAsync(ct);
         importer.Enqueue(new UrlImportRequest(job.Id, kpis, places, years));
-        return TypedResults.Accepted($"/api/keyfigures/imports/{job.Id}", ImportDto.From(job, clock.GetUtcNow()));
+        return TypedResults.Accepted($"/api/keyfigures/imports/{job.Id}", job.ToDto(http, clock.GetUtcNow()));
     }
 
-    static async Task<Ok<ImportDto[]>> ListImports(FollowUpDbContext db, TimeProvider clock, CancellationToken ct) =>
+    static async Task<Ok<ImportDto[]>> ListImports(HttpContext http, FollowUpDbContext db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok((await db.KeyFigureImports.AsNoTracking().OrderByDescending(i => i.StartedAt).Take(50).ToListAsync(ct))
-            .Select(i => ImportDto.From(i, clock.GetUtcNow())).ToArray());
+            .Select(i => i.ToDto(http, clock.GetUtcNow())).ToArray());
 
-    static async Task<Results<Ok<ImportDto>, NotFound>> GetImport(Guid id, FollowUpDbContext db, TimeProvider clock, CancellationToken ct) =>
+    static async Task<Results<Ok<ImportDto>, NotFound>> GetImport(HttpContext http, Guid id, FollowUpDbContext db, TimeProvider clock, CancellationToken ct) =>
         await db.KeyFigureImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } job
-            ? TypedResults.Ok(ImportDto.From(job, clock.GetUtcNow()))
+            ? TypedResults.Ok(job.ToDto(http, clock.GetUtcNow()))
             : TypedResults.NotFound();
 
     static async Task<Results<Ok<KeyFigureValueDto[]>, ValidationProblem>> ListValues(HttpContext http, string? kpi, string? municipality, int? period,

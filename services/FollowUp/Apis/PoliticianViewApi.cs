@@ -32,26 +32,6 @@ public static class PoliticianViewApi
         return app;
     }
 
-    public sealed record AssessmentCounts(int Met, int PartlyMet, int NotMet, int NotAssessed);
-    public sealed record AreaSummary(Guid Id, string? Code, string Title, string ResponsibleBody, int Goals, StatusCounts Indicators, AssessmentCounts Assessments);
-    public sealed record OverviewDto(int Year, int[] Years, AreaSummary[] Areas);
-
-    public sealed record IndicatorView(Guid Id, Guid GoalId, string Name, IndicatorSource Source, string? SourceKey, string Unit, Direction Direction,
-        double? Value, double? PreviousValue, double? Target, double Tolerance, IndicatorStatus Status, Trend Trend,
-        CitizenDetail? Citizen, KeyFigureDetail? KeyFigure);
-    public sealed record GoalView(GoalDto Goal, AssessmentDto Assessment, IndicatorView[] Indicators);
-    public sealed record FeedbackItem(DateOnly ReceivedOn, string Category, string? District, string Text);
-    public sealed record CategoryCount(string Category, int Count);
-    public sealed record FeedbackSummary(int ThisYear, int LastYear, CategoryCount[] ByCategory, FeedbackItem[] Recent);
-    public sealed record PriorityView(string OverallKey, string FactorKey, string NameSv, string? NameEn, double Score, double Effect, int N,
-        PriorityQuadrant Quadrant);
-    public sealed record GoalAreaView(int Year, int[] Years, GoalDto Area, StatusCounts Indicators, IndicatorView[] AreaIndicators, GoalView[] Goals,
-        IndicatorView[] CitizenIndicators, IndicatorView[] OperationalIndicators, PriorityView[] Priorities, FeedbackSummary Feedback);
-
-    public sealed record SeriesPoint(int Period, double? Value, double? Target, IndicatorStatus Status, Trend Trend, double? CiLow, double? CiHigh,
-        double? Country, string? KoladaStatus);
-    public sealed record IndicatorSeries(Guid Id, string Name, IndicatorSource Source, string? SourceKey, string Unit, Direction Direction, SeriesPoint[] Points);
-
     static async Task<Results<Ok<IndicatorSeries>, NotFound>> Series(Guid id, FollowUpDbContext db, IndicatorEvaluator evaluator,
         IConfiguration config, CancellationToken ct)
     {
@@ -84,7 +64,7 @@ public static class PoliticianViewApi
             var goals = members.Where(g => g.Id != area.Id).ToList();
             var effective = goals.Select(g => snapshot.Stored.GetValueOrDefault(g.Id)?.Override ?? snapshot.Proposal(g.Id)).ToList();
             return new AreaSummary(area.Id, area.Code, area.Title, area.ResponsibleBody, goals.Count,
-                StatusCounts.Of(members.SelectMany(g => snapshot.IndicatorsByGoal[g.Id]).Select(e => e.Status)),
+                members.SelectMany(g => snapshot.IndicatorsByGoal[g.Id]).Select(e => e.Status).ToStatusCounts(),
                 new AssessmentCounts(effective.Count(a => a == Assessment.Met), effective.Count(a => a == Assessment.PartlyMet),
                     effective.Count(a => a == Assessment.NotMet), effective.Count(a => a is null)));
         }).ToArray();
@@ -102,13 +82,13 @@ public static class PoliticianViewApi
 
         var goals = InTreeOrder(snapshot.Goals)
             .Where(g => g.Id != area.Id && snapshot.AreaOf.GetValueOrDefault(g.Id)?.Id == area.Id)
-            .Select(g => new GoalView(GoalDto.From(g), AssessmentDto.From(g.Id, snapshot), Views(snapshot.IndicatorsByGoal[g.Id])))
+            .Select(g => new GoalView(g.ToDto(), snapshot.AssessmentOf(g.Id), Views(snapshot.IndicatorsByGoal[g.Id])))
             .ToArray();
         var areaIndicators = Views(snapshot.IndicatorsByGoal[area.Id]);
         var all = areaIndicators.Concat(goals.SelectMany(g => g.Indicators)).ToArray();
 
-        return TypedResults.Ok(new GoalAreaView(period, await YearsAsync(db, municipality, ct), GoalDto.From(area),
-            StatusCounts.Of(all.Select(i => i.Status)), areaIndicators, goals,
+        return TypedResults.Ok(new GoalAreaView(period, await YearsAsync(db, municipality, ct), area.ToDto(),
+            all.Select(i => i.Status).ToStatusCounts(), areaIndicators, goals,
             all.Where(i => i.Source == IndicatorSource.Citizen).ToArray(),
             all.Where(i => i.Source == IndicatorSource.Operational).ToArray(),
             await PrioritiesAsync(db, municipality, area.Code, period, ct),

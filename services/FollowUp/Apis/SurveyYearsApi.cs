@@ -16,8 +16,6 @@ public static class SurveyYearsApi
         return app;
     }
 
-    public sealed record SurveyYearDto(Guid SurveyId, string MunicipalityCode, int Year, string TitleSv, DateTimeOffset PublishedAt, bool ResultsPublished);
-
     static async Task<Ok<SurveyYearDto[]>> ListSurveyYears(FollowUpDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.SurveyYears.AsNoTracking().OrderByDescending(s => s.Year)
             .Select(s => new SurveyYearDto(s.SurveyId, s.MunicipalityCode, s.Year, s.TitleSv, s.PublishedAt, s.ResultsPublishedAt != null))

@@ -15,12 +15,3 @@ public sealed record IndicatorEvaluation(
     Trend Trend,
     CitizenDetail? Citizen,
     KeyFigureDetail? KeyFigure);
-
-/// <summary>A published survey result: the estimate's margin of error and whether the change is significant.</summary>
-public sealed record CitizenDetail(IndicatorKind Kind, double CiLow, double CiHigh, int N, ChangeSignificance Change, string SignificanceSv, string SignificanceEn);
-
-/// <summary>A key figure next to the whole country and the peer municipalities. Null values are missing in Kolada.</summary>
-public sealed record KeyFigureDetail(string? Kpi, string? Title, string KoladaStatus, bool Missing, ComparisonValue? Country,
-    IReadOnlyList<ComparisonValue> Peers, double? Women, double? Men, bool HandEntered);
-
-public sealed record ComparisonValue(string Municipality, double? Value, string Status);

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Medborgare.FollowUp.Infrastructure;
 using Medborgare.FollowUp.Model;
 using Microsoft.EntityFrameworkCore;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.KeyFigures;
 
@@ -19,7 +20,7 @@ public sealed class KeyFigureImporter(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>A page is fetched within the HttpClient's timeout; a running import without progress for this long was lost in a restart.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
-    public const string AbandonedError = "Importen avbröts när tjänsten startades om. Inget har sparats; starta importen igen.";
+    public static readonly ImportFailure Abandoned = new(ImportAbandoned);
 
     public void Enqueue(UrlImportRequest request) => queue.Writer.TryWrite(request);
 
@@ -39,7 +40,7 @@ public sealed class KeyFigureImporter(IServiceScopeFactory scopes, TimeProvider 
             catch (Exception ex)
             {
                 logger.LogError(ex, "Key-figure import {ImportId} failed unexpectedly", request.ImportId);
-                await FinishAsync(request.ImportId, ImportState.Failed, "Importen misslyckades av ett oväntat fel. Inget har sparats.", null, CancellationToken.None);
+                await FinishAsync(request.ImportId, ImportState.Failed, new ImportFailure(ImportFailedUnexpectedly), null, CancellationToken.None);
             }
         }
     }
@@ -63,8 +64,8 @@ public sealed class KeyFigureImporter(IServiceScopeFactory scopes, TimeProvider 
         }
         catch (KoladaFormatException ex)
         {
-            logger.LogWarning("Key-figure import {ImportId} rejected: {Error}", request.ImportId, ex.Message);
-            await FinishAsync(request.ImportId, ImportState.Failed, $"{ex.Message}. Inget har sparats.", null, ct);
+            logger.LogWarning("Key-figure import {ImportId} rejected ({Code}): {Error}", request.ImportId, ex.Failure.Code, ex.Message);
+            await FinishAsync(request.ImportId, ImportState.Failed, ex.Failure, null, ct);
             return;
         }
 
@@ -99,7 +100,7 @@ public sealed class KeyFigureImporter(IServiceScopeFactory scopes, TimeProvider 
             var before = clock.GetUtcNow() - AbandonedAfter;
             await db.KeyFigureImports.Where(i => i.State == ImportState.Running && i.LastProgressAt < before).ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.State, ImportState.Failed)
-                .SetProperty(i => i.Error, AbandonedError)
+                .SetProperty(i => i.Failure, Abandoned)
                 .SetProperty(i => i.FinishedAt, clock.GetUtcNow()), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -109,13 +110,13 @@ public sealed class KeyFigureImporter(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    async Task FinishAsync(Guid id, ImportState state, string? error, int? rows, CancellationToken ct)
+    async Task FinishAsync(Guid id, ImportState state, ImportFailure? failure, int? rows, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
         await db.KeyFigureImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.State, state)
-            .SetProperty(i => i.Error, error)
+            .SetProperty(i => i.Failure, failure)
             .SetProperty(i => i.Rows, i => rows ?? i.Rows)
             .SetProperty(i => i.FinishedAt, clock.GetUtcNow()), ct);
     }

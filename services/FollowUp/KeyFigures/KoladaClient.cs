@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.KeyFigures;
 
@@ -22,38 +24,41 @@ public sealed class KoladaClient(HttpClient http, IOptions<KoladaOptions> option
         Build($"/v2/data/kpi/{string.Join(',', kpis)}/municipality/{string.Join(',', municipalities)}/year/{string.Join(',', years)}?per_page={options.PageSize}");
 
     public async Task<List<KoladaKpi>> FetchKpisAsync(Uri first, Progress progress, CancellationToken ct) =>
-        await FetchAllAsync(first, "KPI-sida", KoladaDocument.ParseKpis, progress, ct);
+        await FetchAllAsync(first, KoladaSource.KpiPage, KoladaDocument.ParseKpis, progress, ct);
 
     public async Task<List<KoladaValue>> FetchValuesAsync(Uri first, Progress progress, CancellationToken ct) =>
-        await FetchAllAsync(first, "sida", KoladaDocument.ParseData, progress, ct);
+        await FetchAllAsync(first, KoladaSource.ValuePage, KoladaDocument.ParseData, progress, ct);
 
-    async Task<List<T>> FetchAllAsync<T>(Uri first, string pageWord, Func<string, string, KoladaPage<T>> parse, Progress progress, CancellationToken ct)
+    async Task<List<T>> FetchAllAsync<T>(Uri first, KoladaSource source, Func<string, KoladaPlace, KoladaPage<T>> parse, Progress progress, CancellationToken ct)
     {
         var all = new List<T>();
         var seen = new HashSet<string>();
         Uri? url = first;
         for (var page = 1; url is not null; page++)
         {
-            if (page > options.MaxPages) throw new KoladaFormatException($"fler än {options.MaxPages} sidor; importen avbröts");
-            if (!seen.Add(url.PathAndQuery)) throw new KoladaFormatException($"{pageWord} {page}: next_page pekar tillbaka på en sida som redan hämtats ({url.PathAndQuery})");
-            var where = $"{pageWord} {page} ({url.PathAndQuery})";
+            if (page > options.MaxPages)
+            {
+                throw new KoladaFormatException(new ImportFailure(KoladaTooManyPages, Value: options.MaxPages.ToString(CultureInfo.InvariantCulture)));
+            }
+            var where = new KoladaPlace(source, page, url.PathAndQuery);
+            if (!seen.Add(url.PathAndQuery)) throw new KoladaFormatException(new ImportFailure(KoladaNextPageLoop, where));
             string body;
             try
             {
                 using var response = await http.GetAsync(url, ct);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new KoladaFormatException($"{where}: hämtningen misslyckades med HTTP {(int)response.StatusCode}");
+                    throw new KoladaFormatException(new ImportFailure(KoladaFetchStatus, where, Value: ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)));
                 }
                 body = await response.Content.ReadAsStringAsync(ct);
             }
             catch (HttpRequestException ex)
             {
-                throw new KoladaFormatException($"{where}: hämtningen misslyckades ({ex.Message})");
+                throw new KoladaFormatException(new ImportFailure(KoladaFetchFailed, where, Value: KoladaDocument.Shortened(ex.Message)));
             }
             catch (TaskCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new KoladaFormatException($"{where}: hämtningen tog för lång tid");
+                throw new KoladaFormatException(new ImportFailure(KoladaFetchTimeout, where));
             }
             var parsed = parse(body, where);
             all.AddRange(parsed.Values);
@@ -65,12 +70,12 @@ public sealed class KoladaClient(HttpClient http, IOptions<KoladaOptions> option
 
     Uri Build(string pathAndQuery) => new(options.BaseUrl.TrimEnd('/') + pathAndQuery);
 
-    Uri Rebase(string next, string where)
+    Uri Rebase(string next, KoladaPlace where)
     {
-        if (!Uri.TryCreate(next, UriKind.RelativeOrAbsolute, out var link)) throw new KoladaFormatException($"{where}: next_page är ingen länk");
+        if (!Uri.TryCreate(next, UriKind.RelativeOrAbsolute, out var link)) throw new KoladaFormatException(new ImportFailure(KoladaNextPageNotALink, where, "next_page"));
         var pathAndQuery = link.IsAbsoluteUri ? link.PathAndQuery : next;
         var v2 = pathAndQuery.IndexOf("/v2/", StringComparison.Ordinal);
-        if (v2 < 0) throw new KoladaFormatException($"{where}: next_page pekar inte på Koladas v2-API ({next})");
+        if (v2 < 0) throw new KoladaFormatException(new ImportFailure(KoladaNextPageNotV2, where, "next_page", KoladaDocument.Shortened(next)));
         return Build(pathAndQuery[v2..]);
     }
 }

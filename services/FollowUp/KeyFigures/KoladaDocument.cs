@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Medborgare.ApiContracts.FollowUp.FollowUpErrorCodes;
 
 namespace Medborgare.FollowUp.KeyFigures;
 
@@ -10,8 +11,11 @@ public sealed record KoladaKpi(string Id, string Title, string Description, bool
 
 public sealed record KoladaPage<T>(IReadOnlyList<T> Values, string? NextPage);
 
-/// <summary>A document that is not in Kolada's shape. The message says where (page, path) and what is wrong.</summary>
-public sealed class KoladaFormatException(string message) : Exception(message);
+/// <summary>A document that is not in Kolada's shape, or a page that could not be fetched: <see cref="Failure"/> says where and what.</summary>
+public sealed class KoladaFormatException(ImportFailure failure) : Exception(ImportFailureText.For(failure).En)
+{
+    public ImportFailure Failure { get; } = failure;
+}
 
 /// <summary>
 /// Reads Kolada v2 JSON documents strictly: <c>{ "count", "values": [...], "next_page" }</c>. Anything off the shape
@@ -22,7 +26,7 @@ public static class KoladaDocument
 {
     static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
 
-    public static KoladaPage<KoladaValue> ParseData(string json, string where)
+    public static KoladaPage<KoladaValue> ParseData(string json, KoladaPlace where)
     {
         using var doc = Parse(json, where);
         var (items, next) = Envelope(doc.RootElement, where);
@@ -31,41 +35,41 @@ public static class KoladaDocument
         foreach (var item in items.EnumerateArray())
         {
             var at = $"values[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object) throw Error(where, at, "ska vara ett objekt");
+            if (item.ValueKind != JsonValueKind.Object) throw Error(where, at, KoladaNotAnObject);
             var kpi = RequiredString(item, "kpi", where, at, 20);
             var municipality = RequiredString(item, "municipality", where, at, 10);
             var period = RequiredInt(item, "period", where, at);
-            if (period is < 1900 or > 2200) throw Error(where, $"{at}.period", $"orimlig period {period}");
+            if (period is < 1900 or > 2200) throw Error(where, $"{at}.period", KoladaPeriodImplausible, period.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!item.TryGetProperty("values", out var inner) || inner.ValueKind != JsonValueKind.Array)
             {
-                throw Error(where, $"{at}.values", "saknas eller är inte en lista");
+                throw Error(where, $"{at}.values", KoladaNotAList);
             }
             var j = 0;
             foreach (var v in inner.EnumerateArray())
             {
                 var vat = $"{at}.values[{j++}]";
-                if (v.ValueKind != JsonValueKind.Object) throw Error(where, vat, "ska vara ett objekt");
+                if (v.ValueKind != JsonValueKind.Object) throw Error(where, vat, KoladaNotAnObject);
                 var gender = RequiredString(v, "gender", where, vat, 1);
-                if (gender is not ("T" or "K" or "M")) throw Error(where, $"{vat}.gender", $"okänt kön \"{gender}\" (ska vara T, K eller M)");
+                if (gender is not ("T" or "K" or "M")) throw Error(where, $"{vat}.gender", KoladaGenderUnknown, gender);
                 int? count = null;
                 if (v.TryGetProperty("count", out var c) && c.ValueKind != JsonValueKind.Null)
                 {
-                    if (c.ValueKind != JsonValueKind.Number || !c.TryGetInt32(out var n) || n < 0) throw Error(where, $"{vat}.count", "ska vara ett icke-negativt heltal");
+                    if (c.ValueKind != JsonValueKind.Number || !c.TryGetInt32(out var n) || n < 0) throw Error(where, $"{vat}.count", KoladaNotACount);
                     count = n;
                 }
                 var status = "";
                 if (v.TryGetProperty("status", out var s) && s.ValueKind != JsonValueKind.Null)
                 {
-                    if (s.ValueKind != JsonValueKind.String) throw Error(where, $"{vat}.status", "ska vara text");
+                    if (s.ValueKind != JsonValueKind.String) throw Error(where, $"{vat}.status", KoladaNotText);
                     status = s.GetString()!;
-                    if (status.Length > 50) throw Error(where, $"{vat}.status", "är för lång");
+                    if (status.Length > 50) throw Error(where, $"{vat}.status", KoladaTooLong, "50");
                 }
                 double? value = null;
                 if (v.TryGetProperty("value", out var val) && val.ValueKind != JsonValueKind.Null)
                 {
                     if (val.ValueKind != JsonValueKind.Number || !val.TryGetDouble(out var d) || !double.IsFinite(d))
                     {
-                        throw Error(where, $"{vat}.value", $"ska vara ett tal eller null, inte {val.GetRawText()}");
+                        throw Error(where, $"{vat}.value", KoladaValueNotANumber, val.GetRawText());
                     }
                     value = d;
                 }
@@ -75,7 +79,7 @@ public static class KoladaDocument
         return new KoladaPage<KoladaValue>(rows, next);
     }
 
-    public static KoladaPage<KoladaKpi> ParseKpis(string json, string where)
+    public static KoladaPage<KoladaKpi> ParseKpis(string json, KoladaPlace where)
     {
         using var doc = Parse(json, where);
         var (items, next) = Envelope(doc.RootElement, where);
@@ -84,7 +88,7 @@ public static class KoladaDocument
         foreach (var item in items.EnumerateArray())
         {
             var at = $"values[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object) throw Error(where, at, "ska vara ett objekt");
+            if (item.ValueKind != JsonValueKind.Object) throw Error(where, at, KoladaNotAnObject);
             var divided = false;
             if (item.TryGetProperty("is_divided_by_gender", out var g) && g.ValueKind != JsonValueKind.Null)
             {
@@ -94,7 +98,7 @@ public static class KoladaDocument
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     JsonValueKind.Number when g.TryGetInt32(out var n) && n is 0 or 1 => n == 1,
-                    _ => throw Error(where, $"{at}.is_divided_by_gender", "ska vara 0 eller 1"),
+                    _ => throw Error(where, $"{at}.is_divided_by_gender", KoladaNotZeroOrOne),
                 };
             }
             kpis.Add(new KoladaKpi(
@@ -108,7 +112,7 @@ public static class KoladaDocument
         return new KoladaPage<KoladaKpi>(kpis, next);
     }
 
-    static JsonDocument Parse(string json, string where)
+    static JsonDocument Parse(string json, KoladaPlace where)
     {
         try
         {
@@ -116,52 +120,56 @@ public static class KoladaDocument
         }
         catch (JsonException ex)
         {
-            throw new KoladaFormatException($"{where}: ogiltig JSON (rad {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1})");
+            throw new KoladaFormatException(new ImportFailure(KoladaInvalidJson, where, Line: (int)(ex.LineNumber ?? 0) + 1, Position: (int)(ex.BytePositionInLine ?? 0) + 1));
         }
     }
 
-    static (JsonElement Values, string? NextPage) Envelope(JsonElement root, string where)
+    static (JsonElement Values, string? NextPage) Envelope(JsonElement root, KoladaPlace where)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw Error(where, "dokumentet", "ska vara ett JSON-objekt med \"values\"");
+        if (root.ValueKind != JsonValueKind.Object) throw Error(where, null, KoladaDocumentNotAnObject);
         if (!root.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array)
         {
-            throw Error(where, "values", "saknas eller är inte en lista");
+            throw Error(where, "values", KoladaNotAList);
         }
         string? next = null;
         if (root.TryGetProperty("next_page", out var n) && n.ValueKind != JsonValueKind.Null)
         {
-            if (n.ValueKind != JsonValueKind.String) throw Error(where, "next_page", "ska vara en länk");
+            if (n.ValueKind != JsonValueKind.String) throw Error(where, "next_page", KoladaNextPageNotALink);
             next = n.GetString();
         }
-        if (root.TryGetProperty("count", out var c) && c.ValueKind != JsonValueKind.Number) throw Error(where, "count", "ska vara ett tal");
+        if (root.TryGetProperty("count", out var c) && c.ValueKind != JsonValueKind.Number) throw Error(where, "count", KoladaNotANumber);
         return (values, string.IsNullOrWhiteSpace(next) ? null : next);
     }
 
-    static string RequiredString(JsonElement e, string name, string where, string at, int maxLength)
+    static string RequiredString(JsonElement e, string name, KoladaPlace where, string at, int maxLength)
     {
-        if (!e.TryGetProperty(name, out var p)) throw Error(where, $"{at}.{name}", "saknas");
+        if (!e.TryGetProperty(name, out var p)) throw Error(where, $"{at}.{name}", KoladaMissing);
         // Ids are text in Kolada: a municipality code written as a number would lose its leading zero (0180 → 180).
-        if (p.ValueKind != JsonValueKind.String) throw Error(where, $"{at}.{name}", $"ska vara text, inte {p.GetRawText()}");
+        if (p.ValueKind != JsonValueKind.String) throw Error(where, $"{at}.{name}", KoladaNotText, p.GetRawText());
         var s = p.GetString()!;
-        if (string.IsNullOrWhiteSpace(s)) throw Error(where, $"{at}.{name}", "är tom");
-        if (s.Length > maxLength) throw Error(where, $"{at}.{name}", $"är längre än {maxLength} tecken");
+        if (string.IsNullOrWhiteSpace(s)) throw Error(where, $"{at}.{name}", KoladaBlank);
+        if (s.Length > maxLength) throw Error(where, $"{at}.{name}", KoladaTooLong, maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return s.Trim();
     }
 
-    static string OptionalString(JsonElement e, string name, string where, string at)
+    static string OptionalString(JsonElement e, string name, KoladaPlace where, string at)
     {
         if (!e.TryGetProperty(name, out var p) || p.ValueKind == JsonValueKind.Null) return "";
-        if (p.ValueKind != JsonValueKind.String) throw Error(where, $"{at}.{name}", "ska vara text");
+        if (p.ValueKind != JsonValueKind.String) throw Error(where, $"{at}.{name}", KoladaNotText);
         return p.GetString()!;
     }
 
-    static int RequiredInt(JsonElement e, string name, string where, string at)
+    static int RequiredInt(JsonElement e, string name, KoladaPlace where, string at)
     {
-        if (!e.TryGetProperty(name, out var p)) throw Error(where, $"{at}.{name}", "saknas");
+        if (!e.TryGetProperty(name, out var p)) throw Error(where, $"{at}.{name}", KoladaMissing);
         if (p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n)) return n;
         if (p.ValueKind == JsonValueKind.String && int.TryParse(p.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n)) return n;
-        throw Error(where, $"{at}.{name}", $"ska vara ett heltal, inte {p.GetRawText()}");
+        throw Error(where, $"{at}.{name}", KoladaNotAnInteger, p.GetRawText());
     }
 
-    static KoladaFormatException Error(string where, string path, string what) => new($"{where}: {path} {what}");
+    static KoladaFormatException Error(KoladaPlace where, string? path, string code, string? value = null) =>
+        new(new ImportFailure(code, where, path, Shortened(value)));
+
+    /// <summary>An offending value as the document has it, cut short: it may be a whole object.</summary>
+    internal static string? Shortened(string? value) => value is { Length: > 100 } ? value[..100] + "…" : value;
 }

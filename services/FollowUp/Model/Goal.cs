@@ -1,18 +1,5 @@
 namespace Medborgare.FollowUp.Model;
 
-/// <summary>The levels of the goal chain (styrkedja), from the top down.</summary>
-public enum GoalLevel
-{
-    /// <summary>Vision: the municipality's long-term vision.</summary>
-    Vision,
-    /// <summary>Målområde: a top-level goal area in the municipal budget.</summary>
-    GoalArea,
-    /// <summary>Kommunfullmäktiges mål: a goal set by the council under a goal area.</summary>
-    CouncilGoal,
-    /// <summary>Nämndmål: a committee's own goal under a council goal.</summary>
-    CommitteeGoal,
-}
-
 /// <summary>One node of the goal chain. Each level except the vision hangs under a node one level up.</summary>
 public sealed class Goal
 {

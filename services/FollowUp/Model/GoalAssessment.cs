@@ -1,8 +1,5 @@
 namespace Medborgare.FollowUp.Model;
 
-/// <summary>Måluppfyllelse: uppfyllt / delvis uppfyllt / ej uppfyllt.</summary>
-public enum Assessment { Met, PartlyMet, NotMet }
-
 /// <summary>
 /// A goal's assessment for one period: the proposal computed from its indicators and the responsible officer's
 /// override with an analysis text. Both are kept, each with who and when.

@@ -1,17 +1,5 @@
 namespace Medborgare.FollowUp.Model;
 
-public enum IndicatorSource
-{
-    /// <summary>An indicator key from the published survey results (e.g. <c>NMI</c>, <c>NMI.forskola</c>).</summary>
-    Citizen,
-    /// <summary>A key figure (nyckeltal): a Kolada KPI id, or values entered by hand when no KPI id is given.</summary>
-    Operational,
-    /// <summary>The number of open feedback items (synpunkter) in the goal's area per year.</summary>
-    Feedback,
-}
-
-public enum Direction { HigherIsBetter, LowerIsBetter }
-
 /// <summary>An indicator that shows whether a goal is met.</summary>
 public sealed class Indicator
 {

@@ -27,8 +27,6 @@ public sealed class KpiMetadata
     public string OperatingArea { get; set; } = "";
 }
 
-public enum ImportState { Running, Succeeded, Failed }
-
 /// <summary>A key-figure import job; its progress is readable while it runs.</summary>
 public sealed class KeyFigureImport
 {
@@ -40,7 +38,8 @@ public sealed class KeyFigureImport
     public int PagesFetched { get; set; }
     public int Rows { get; set; }
     public int KpisDescribed { get; set; }
-    public string? Error { get; set; }
+    /// <summary>Why a failed import failed: its code and what the text needs, worded in the reader's language when read.</summary>
+    public ImportFailure? Failure { get; set; }
     public required string StartedBy { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     /// <summary>Written with every page; a running import silent for long was cut off by a restart.</summary>

@@ -2,9 +2,6 @@ using Medborgare.FollowUp.Model;
 
 namespace Medborgare.FollowUp.Rules;
 
-/// <summary>Green: target met. Yellow: within the tolerance. Red: not met. Grey: no value or no target.</summary>
-public enum IndicatorStatus { Green, Yellow, Red, Grey }
-
 public static class StatusRules
 {
     /// <summary>

@@ -3,9 +3,6 @@ using Medborgare.FollowUp.Model;
 
 namespace Medborgare.FollowUp.Rules;
 
-/// <summary>Improved / unchanged / worse versus the previous period; Unknown when there is nothing to compare with.</summary>
-public enum Trend { Improved, Unchanged, Worse, Unknown }
-
 public static class TrendRules
 {
     /// <summary>

@@ -18,9 +18,9 @@ public static class Wording
 
     public static Words Assessment(Assessment? assessment) => assessment switch
     {
-        Model.Assessment.Met => new("Uppfyllt", "Met"),
-        Model.Assessment.PartlyMet => new("Delvis uppfyllt", "Partly met"),
-        Model.Assessment.NotMet => new("Ej uppfyllt", "Not met"),
+        ApiContracts.FollowUp.Assessment.Met => new("Uppfyllt", "Met"),
+        ApiContracts.FollowUp.Assessment.PartlyMet => new("Delvis uppfyllt", "Partly met"),
+        ApiContracts.FollowUp.Assessment.NotMet => new("Ej uppfyllt", "Not met"),
         _ => new("Ej bedömt", "Not assessed"),
     };
 }

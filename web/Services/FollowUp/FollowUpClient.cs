@@ -1,3 +1,4 @@
+using Medborgare.ApiContracts.FollowUp;
 using Medborgare.ServiceDefaults;
 
 namespace Medborgare.Web.Services.FollowUp;

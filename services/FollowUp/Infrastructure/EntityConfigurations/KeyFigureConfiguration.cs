@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Medborgare.FollowUp.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -33,6 +35,12 @@ sealed class KpiMetadataConfiguration : IEntityTypeConfiguration<KpiMetadata>
 
 sealed class KeyFigureImportConfiguration : IEntityTypeConfiguration<KeyFigureImport>
 {
+    static readonly JsonSerializerOptions FailureJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public void Configure(EntityTypeBuilder<KeyFigureImport> b)
     {
         b.ToTable("key_figure_imports");
@@ -41,7 +49,10 @@ sealed class KeyFigureImportConfiguration : IEntityTypeConfiguration<KeyFigureIm
         b.Property(i => i.Kind).HasMaxLength(10);
         b.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.SourceUrl).HasMaxLength(2000);
-        b.Property(i => i.Error).HasMaxLength(4000);
+        // The code and its parts, not a sentence: the text is worded in the reader's language when the import is read.
+        b.Property(i => i.Failure).HasColumnType("jsonb").HasConversion(
+            f => JsonSerializer.Serialize(f, FailureJson),
+            json => JsonSerializer.Deserialize<ImportFailure>(json, FailureJson));
         b.Property(i => i.StartedBy).HasMaxLength(200);
         b.HasIndex(i => i.StartedAt);
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Medborgare.Web.Services.FollowUp;
+using Medborgare.ApiContracts.FollowUp;
 
 namespace Medborgare.Web.Components.Pages.Politician;
 
@@ -31,7 +31,7 @@ public static class FollowUpFormat
     public static string StatusKey(IndicatorStatus status) => "FuStatus" + status;
     public static string TrendKey(Trend trend) => "FuTrend" + trend;
     public static string LevelKey(GoalLevel level) => "FuLevel" + level;
-    public static string AssessmentKey(GoalAssessment? assessment) => "FuAssessment" + (assessment?.ToString() ?? "None");
+    public static string AssessmentKey(Assessment? assessment) => "FuAssessment" + (assessment?.ToString() ?? "None");
     public static string SourceKey(IndicatorSource source) => "FuSource" + source;
     public static string DirectionKey(Direction direction) => "FuDirection" + direction;
 
