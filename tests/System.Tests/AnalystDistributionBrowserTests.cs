@@ -16,7 +16,7 @@ namespace Medborgare.SystemTests;
 [Collection(WholeAppCollection.Name)]
 public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
-    const string PrintFileHeader = "namn;adress;postnummer;ort;kod;webbadress";
+    const string PrintFileHeader = "namn;adress;postnummer;ort;kod;webbadress;kommun";
 
     string Web => fixture.Url(ResourceNames.Web);
 
