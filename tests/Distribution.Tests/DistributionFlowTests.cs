@@ -116,8 +116,8 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
         Assert.Equal(title, problem.Title);
         Assert.Equal(
         [
-            new FrameLineError(2, "postnummer", DistributionErrorCodes.FramePostalCodeInvalid, postalCode),
-            new FrameLineError(3, "kon", DistributionErrorCodes.FrameSexInvalid, sex),
+            new FrameLineError(2, "postnummer", DistributionErrorCodes.FramePostalCodeInvalid, postalCode, "ABC"),
+            new FrameLineError(3, "kon", DistributionErrorCodes.FrameSexInvalid, sex, "Q"),
         ], problem.Errors);
         Assert.False(problem.Truncated);
     }

@@ -11,9 +11,10 @@ public sealed record SyntheticFrameRequest(int? Count, long? Seed);
 
 /// <summary>
 /// A bad field in an uploaded frame: the file line (the header is line 1), the column ("" for the whole line), a stable
-/// code (<see cref="DistributionErrorCodes"/>) and Distribution's message in the request's language.
+/// code (<see cref="DistributionErrorCodes"/>), Distribution's message in the request's language, and the field's value as
+/// read (null for the whole line or the header), so that a reader can find it in the file.
 /// </summary>
-public sealed record FrameLineError(int Line, string Column, string Code, string Message);
+public sealed record FrameLineError(int Line, string Column, string Code, string Message, string? Value = null);
 
 /// <summary>Distribution's answer to a frame file with errors: nothing was stored. Truncated when reading stopped at the error limit.</summary>
 public sealed record FrameProblem(string Title, IReadOnlyList<FrameLineError> Errors, bool Truncated);

@@ -56,7 +56,7 @@ public static class FrameApi
             var title = english ? $"The file has errors in {parsed.Errors.Count} places. Nothing has been saved."
                 : $"Filen har fel på {parsed.Errors.Count} ställen. Inget har sparats.";
             return TypedResults.BadRequest(new FrameProblem(title,
-                parsed.Errors.Select(e => new FrameLineError(e.Line, e.Column, e.Text.Code, english ? e.Text.En : e.Text.Sv)).ToList(),
+                parsed.Errors.Select(e => new FrameLineError(e.Line, e.Column, e.Text.Code, english ? e.Text.En : e.Text.Sv, e.Value)).ToList(),
                 parsed.StoppedAtErrorLimit));
         }
         return TypedResults.Ok(await StoreAsync(db, survey, parsed.Persons, user, clock, "frame.imported", ct));

@@ -17,6 +17,7 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
     readonly HashSet<string> sharedValues = new(StringComparer.Ordinal);
     readonly List<FrameError> errors = [];
     int line;
+    string[] row = [];
     bool rowOk;
 
     public List<FrameError> Errors => errors;
@@ -24,9 +25,9 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
     public bool LimitReached => errors.Count >= maxErrors;
 
     /// <summary>Records an error unless the limit is reached; true when reading should stop.</summary>
-    public bool AddError(int fileLine, string column, FrameText error)
+    public bool AddError(int fileLine, string column, FrameText error, string? value = null)
     {
-        if (!LimitReached) errors.Add(new FrameError(fileLine, column, error));
+        if (!LimitReached) errors.Add(new FrameError(fileLine, column, error, value));
         return LimitReached;
     }
 
@@ -34,6 +35,7 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
     public FramePerson? Read(int fileLine, string[] values)
     {
         line = fileLine;
+        row = values;
         rowOk = true;
 
         // The birth year is read first (a ten-digit personnummer takes its century from it) but
@@ -67,7 +69,7 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
     void Check(int column, FrameText? error)
     {
         if (error is null) return;
-        AddError(line, PopulationFrameCsv.Columns[column], error);
+        AddError(line, PopulationFrameCsv.Columns[column], error, row[column]);
         rowOk = false;
     }
 

@@ -30,6 +30,16 @@ public static class FrameErrorTexts
         [FrameSexInvalid] = "FrameErrorSexInvalid",
     };
 
-    public static string For(IStringLocalizer localizer, FrameLineError error) =>
-        TextKeys.TryGetValue(error.Code, out var key) ? localizer[key].Value : error.Message;
+    /// <summary>Longer values are cut here: a whole runaway line in one field would drown the table.</summary>
+    const int MaxValueShown = 60;
+
+    /// <summary>Our text for the error's code and the value it was about; Distribution's message (which quotes the value) for a code we do not word.</summary>
+    public static string For(IStringLocalizer localizer, FrameLineError error)
+    {
+        if (!TextKeys.TryGetValue(error.Code, out var key)) return error.Message;
+        var text = localizer[key].Value;
+        if (string.IsNullOrEmpty(error.Value)) return text;
+        var value = error.Value.Length > MaxValueShown ? error.Value[..MaxValueShown] + "…" : error.Value;
+        return $"{text} {localizer["FrameErrorValue", value].Value}";
+    }
 }
