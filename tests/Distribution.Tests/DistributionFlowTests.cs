@@ -2,15 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Medborgare.ApiContracts.Distribution;
 using Medborgare.Contracts;
-using Medborgare.Distribution.Apis;
 using Medborgare.Distribution.Infrastructure;
-using Medborgare.Distribution.Sampling;
 using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Medborgare.Distribution.Apis.SurveysApi;
 
 namespace Medborgare.Distribution.Tests;
 
@@ -96,7 +94,32 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var lines = body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()).ToList();
         Assert.Equal([3, 4], lines);
-        Assert.Equal(0, (await analyst.GetFromJsonAsync<FrameApi.FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+        Assert.Equal(0, (await analyst.GetFromJsonAsync<FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+    }
+
+    [Theory]
+    [InlineData(null, "Filen har fel på 2 ställen. Inget har sparats.", "Ogiltigt postnummer 'ABC'", "Ogiltigt kön 'Q' (ange K eller M)")]
+    [InlineData("en", "The file has errors in 2 places. Nothing has been saved.", "Invalid postal code 'ABC'", "Invalid sex 'Q' (enter K or M)")]
+    public async Task A_frame_files_line_errors_carry_codes_and_messages_in_the_asked_language(string? language, string title, string postalCode, string sex)
+    {
+        var survey = await CreateAsync();
+        var csv = "id;namn;adress;postnummer;ort;fodd;kon;distrikt\n" +
+                  "X2;Bo B;Gatan 2;ABC;Orten;1970;M;Norra\n" +
+                  "X3;Cia C;Gatan 3;123 45;Orten;1975;Q;Södra\n";
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/surveys/{survey.Id}/frame") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+
+        var response = await analyst.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<FrameProblem>())!;
+        Assert.Equal(title, problem.Title);
+        Assert.Equal(
+        [
+            new FrameLineError(2, "postnummer", DistributionErrorCodes.FramePostalCodeInvalid, postalCode, "ABC"),
+            new FrameLineError(3, "kon", DistributionErrorCodes.FrameSexInvalid, sex, "Q"),
+        ], problem.Errors);
+        Assert.False(problem.Truncated);
     }
 
     [Fact]
@@ -111,7 +134,7 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
             analyst.PutAsync($"/api/surveys/{survey.Id}/frame", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))));
 
         Assert.All(uploads, u => Assert.Equal(HttpStatusCode.OK, u.StatusCode));
-        Assert.Equal(2000, (await analyst.GetFromJsonAsync<FrameApi.FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+        Assert.Equal(2000, (await analyst.GetFromJsonAsync<FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
     }
 
     [Fact]
@@ -125,23 +148,23 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
 
         // Frame: 3,000 synthetic residents.
         var frame = await (await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/frame/synthetic", new { count = 3000, seed = 7 }))
-            .Content.ReadFromJsonAsync<FrameApi.FrameSummary>();
+            .Content.ReadFromJsonAsync<FrameSummary>();
         Assert.Equal(3000, frame!.Persons);
 
         // Sample: proportional, 300, with a recorded seed.
         var sampleResponse = await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/sample",
-            new SampleApi.DrawSampleRequest(SampleAllocation.Proportional, 300, 42));
+            new DrawSampleRequest(SampleAllocation.Proportional, 300, 42));
         Assert.Equal(HttpStatusCode.OK, sampleResponse.StatusCode);
-        var sample = (await sampleResponse.Content.ReadFromJsonAsync<SampleApi.SampleDto>())!;
+        var sample = (await sampleResponse.Content.ReadFromJsonAsync<SampleDto>())!;
         Assert.Equal(300, sample.SampleSize);
         Assert.Equal(42, sample.Seed);
         Assert.Equal(HttpStatusCode.Conflict, (await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/sample",
-            new SampleApi.DrawSampleRequest(SampleAllocation.Proportional, 300, 1))).StatusCode);
+            new DrawSampleRequest(SampleAllocation.Proportional, 300, 1))).StatusCode);
         var margins = await Eventually.GetAsync(() => Task.FromResult(marginsListener.Received.FirstOrDefault()), what: "PopulationMarginsRegistered");
         Assert.Equal(3000, margins.Message.Cells.Sum(c => c.Count));
 
         // Invitations: one code per sampled person; only hashes leave.
-        var issued = await (await analyst.PostAsync($"/api/surveys/{survey.Id}/invitations", null)).Content.ReadFromJsonAsync<InvitationsApi.IssueResult>();
+        var issued = await (await analyst.PostAsync($"/api/surveys/{survey.Id}/invitations", null)).Content.ReadFromJsonAsync<IssueResult>();
         Assert.Equal(300, issued!.Issued);
         var message = await Eventually.GetAsync(() => Task.FromResult(issuedListener.Received.FirstOrDefault()), what: "InvitationsIssued");
         Assert.Equal(300, message.Message.Invitations.Count);
@@ -150,7 +173,7 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
         var bytes = await printFile.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var rows = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("namn;adress;postnummer;ort;kod;webbadress", rows[0]);
+        Assert.Equal("namn;adress;postnummer;ort;kod;webbadress;kommun", rows[0]);
         Assert.Equal(301, rows.Length);
         var codes = rows[1..].Select(r => r.Split(';')[4]).ToList();
         Assert.All(codes, c => Assert.Equal(InvitationCodeCheck.Valid, InvitationCode.Check(c, out _)));
@@ -178,13 +201,13 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
         {
             await TestMessages.PublishAsync(factory.BrokerConnectionString, new InvitationAnswered { SurveyId = survey.Id, CodeHash = hash }, Guid.NewGuid());
         }
-        await Eventually.TrueAsync(async () => (await analyst.GetFromJsonAsync<ResponseRateApi.ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!.Answered == 10,
+        await Eventually.TrueAsync(async () => (await analyst.GetFromJsonAsync<ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!.Answered == 10,
             what: "ten answers counted");
-        var rate = (await analyst.GetFromJsonAsync<ResponseRateApi.ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!;
+        var rate = (await analyst.GetFromJsonAsync<ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!;
         Assert.Equal(3.3, rate.Rate);
         Assert.Equal(10, rate.ByDistrict.Sum(d => d.Answered));
-        var reminder = await (await analyst.PostAsync($"/api/surveys/{survey.Id}/reminders", null)).Content.ReadFromJsonAsync<InvitationsApi.ReminderResult>();
-        Assert.Equal(new InvitationsApi.ReminderResult(1, 290), reminder);
+        var reminder = await (await analyst.PostAsync($"/api/surveys/{survey.Id}/reminders", null)).Content.ReadFromJsonAsync<ReminderResult>();
+        Assert.Equal(new ReminderResult(1, 290), reminder);
         var reminderRows = (await analyst.GetStringAsync($"/api/surveys/{survey.Id}/invitations/print-file?round=1"))
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(291, reminderRows.Length);
@@ -203,8 +226,24 @@ public sealed class DistributionFlowTests(DistributionApp factory) : IClassFixtu
         Assert.Equal(3000, await db.StratumCounts.Where(c => c.SurveyId == survey.Id).SumAsync(c => c.Population));
         Assert.Equal(300, await db.StratumCounts.Where(c => c.SurveyId == survey.Id).SumAsync(c => c.Sampled));
         Assert.Equal(10, await db.StratumCounts.Where(c => c.SurveyId == survey.Id).SumAsync(c => c.Answered));
-        Assert.Equal(10, (await analyst.GetFromJsonAsync<ResponseRateApi.ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!.Answered);
-        Assert.Equal(3000, (await analyst.GetFromJsonAsync<FrameApi.FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+        Assert.Equal(10, (await analyst.GetFromJsonAsync<ResponseRate>($"/api/surveys/{survey.Id}/response-rate"))!.Answered);
+        Assert.Equal(3000, (await analyst.GetFromJsonAsync<FrameSummary>($"/api/surveys/{survey.Id}/frame"))!.Persons);
+    }
+
+    [Fact]
+    public async Task The_print_file_names_the_configured_municipality_on_every_letter()
+    {
+        var survey = await CreateAsync();
+        await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/frame/synthetic", new { count = 200, seed = 3 });
+        await analyst.PostAsJsonAsync($"/api/surveys/{survey.Id}/sample", new { allocation = "Proportional", size = 20, seed = 3 });
+        var issued = await (await analyst.PostAsync($"/api/surveys/{survey.Id}/invitations", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var rows = (await analyst.GetStringAsync($"/api/surveys/{survey.Id}/invitations/print-file"))
+            .TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("kommun", rows[0].Split(';')[^1]);
+        Assert.Equal(issued.GetProperty("issued").GetInt32(), rows.Length - 1);
+        Assert.All(rows[1..], r => Assert.Equal(DistributionApp.MunicipalityName, r.Split(';')[^1]));
     }
 
     [Fact]

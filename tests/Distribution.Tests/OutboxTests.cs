@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using Medborgare.ApiContracts.Distribution;
 using Medborgare.Contracts;
 using Medborgare.Distribution.Infrastructure;
 using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Medborgare.Distribution.Apis.SurveysApi;
 
 namespace Medborgare.Distribution.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Medborgare.Distribution.Frames;
+using static Medborgare.ApiContracts.Distribution.DistributionErrorCodes;
 
 namespace Medborgare.Distribution.Tests;
 
@@ -12,6 +13,9 @@ public sealed class PopulationFrameCsvTests
 
     static FrameParseResult Parse(string text, int maxErrors = 200) =>
         PopulationFrameCsv.Parse(new StringReader(text), maxErrors, Year);
+
+    /// <summary>An error as line, column and its Swedish message.</summary>
+    static (int, string, string) Sv(FrameError error) => (error.Line, error.Column, error.Text.Sv);
 
     static string File(params string[] lines) => string.Join("\r\n", lines) + "\r\n";
 
@@ -51,32 +55,34 @@ public sealed class PopulationFrameCsvTests
     }
 
     [Theory]
-    [InlineData(";Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Id saknas")]
-    [InlineData("ABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJX;Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Id är längre än 40 tecken")]
-    [InlineData("19800101-1232;Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Ogiltigt personnummer '19800101-1232': kontrollsiffran stämmer inte")]
-    [InlineData("19801301-1231;Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Ogiltigt personnummer '19801301-1231': datumet finns inte")]
-    [InlineData("19800101-1231;;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "namn", "Namn saknas")]
-    [InlineData("19800101-1231;Lars;  ;735 30;Älvsala;1980;M;Centrum", "adress", "Adress saknas")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;ABC;Älvsala;1980;M;Centrum", "postnummer", "Ogiltigt postnummer 'ABC'")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;7353;Älvsala;1980;M;Centrum", "postnummer", "Ogiltigt postnummer '7353'")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;73-530;Älvsala;1980;M;Centrum", "postnummer", "Ogiltigt postnummer '73-530'")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;;1980;M;Centrum", "ort", "Ort saknas")]
-    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;80;M;Centrum", "fodd", "Ogiltigt födelseår '80' (ange ÅÅÅÅ eller ÅÅÅÅ-MM-DD)")]
-    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;1899;M;Centrum", "fodd", "Födelseåret 1899 ligger utanför 1900–2026")]
-    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;2027;M;Centrum", "fodd", "Födelseåret 2027 ligger utanför 1900–2026")]
-    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;1981-02-29;M;Centrum", "fodd", "Ogiltigt födelsedatum '1981-02-29'")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1981;M;Centrum", "fodd", "Födelseåret 1981 stämmer inte med personnumret (1980)")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;X;Centrum", "kon", "Ogiltigt kön 'X' (ange K eller M)")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;;Centrum", "kon", "Kön saknas")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;M;", "distrikt", "Distrikt saknas")]
-    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;M", "", "Raden har 7 fält men rubriken har 8")]
-    public void A_mistake_is_reported_on_its_line_and_column(string badRow, string column, string message)
+    [InlineData(";Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Id saknas", FrameValueMissing)]
+    [InlineData("ABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJX;Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Id är längre än 40 tecken", FrameValueTooLong)]
+    [InlineData("19800101-1232;Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Ogiltigt personnummer '19800101-1232': kontrollsiffran stämmer inte", FramePersonnummerCheckDigit)]
+    [InlineData("19801301-1231;Lars;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "id", "Ogiltigt personnummer '19801301-1231': datumet finns inte", FramePersonnummerNoSuchDate)]
+    [InlineData("19800101-1231;;Storgatan 1;735 30;Älvsala;1980;M;Centrum", "namn", "Namn saknas", FrameValueMissing)]
+    [InlineData("19800101-1231;Lars;  ;735 30;Älvsala;1980;M;Centrum", "adress", "Adress saknas", FrameValueMissing)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;ABC;Älvsala;1980;M;Centrum", "postnummer", "Ogiltigt postnummer 'ABC'", FramePostalCodeInvalid)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;7353;Älvsala;1980;M;Centrum", "postnummer", "Ogiltigt postnummer '7353'", FramePostalCodeInvalid)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;73-530;Älvsala;1980;M;Centrum", "postnummer", "Ogiltigt postnummer '73-530'", FramePostalCodeInvalid)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;;1980;M;Centrum", "ort", "Ort saknas", FrameValueMissing)]
+    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;80;M;Centrum", "fodd", "Ogiltigt födelseår '80' (ange ÅÅÅÅ eller ÅÅÅÅ-MM-DD)", FrameBirthYearInvalid)]
+    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;1899;M;Centrum", "fodd", "Födelseåret 1899 ligger utanför 1900–2026", FrameBirthYearOutOfRange)]
+    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;2027;M;Centrum", "fodd", "Födelseåret 2027 ligger utanför 1900–2026", FrameBirthYearOutOfRange)]
+    [InlineData("X-1;Lars;Storgatan 1;735 30;Älvsala;1981-02-29;M;Centrum", "fodd", "Ogiltigt födelsedatum '1981-02-29'", FrameBirthDateInvalid)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1981;M;Centrum", "fodd", "Födelseåret 1981 stämmer inte med personnumret (1980)", FrameBirthYearMismatch)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;X;Centrum", "kon", "Ogiltigt kön 'X' (ange K eller M)", FrameSexInvalid)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;;Centrum", "kon", "Kön saknas", FrameValueMissing)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;M;", "distrikt", "Distrikt saknas", FrameValueMissing)]
+    [InlineData("19800101-1231;Lars;Storgatan 1;735 30;Älvsala;1980;M", "", "Raden har 7 fält men rubriken har 8", FrameFieldCount)]
+    public void A_mistake_is_reported_on_its_line_and_column_with_its_code(string badRow, string column, string message, string code)
     {
         var text = File(Header, "X-0;Anna Berg;Torggatan 2;735 33;Älvsala;1990;K;Centrum", badRow);
 
         var result = Parse(text);
 
-        Assert.Equal(new FrameError(3, column, message), Assert.Single(result.Errors));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, column, message), Sv(error));
+        Assert.Equal(code, error.Text.Code);
         Assert.Single(result.Persons);
         Assert.False(result.IsValid);
     }
@@ -92,6 +98,24 @@ public sealed class PopulationFrameCsvTests
     }
 
     [Fact]
+    public void Every_error_has_an_English_text_beside_the_Swedish()
+    {
+        var result = Parse(File(Header, "19800101-1232;;Storgatan 1;ABC;Älvsala;19x0;X;Centrum", "X-1;Lars;Storgatan 1;735 30;Älvsala;1980;M"));
+
+        Assert.Equal(
+        [
+            "Invalid personnummer '19800101-1232': the check digit is wrong",
+            "Name is missing",
+            "Invalid postal code 'ABC'",
+            "Invalid birth year '19x0' (enter YYYY or YYYY-MM-DD)",
+            "Invalid sex 'X' (enter K or M)",
+            "The line has 7 fields but the header has 8",
+        ], result.Errors.Select(e => e.Text.En));
+        Assert.Equal([FramePersonnummerCheckDigit, FrameValueMissing, FramePostalCodeInvalid, FrameBirthYearInvalid, FrameSexInvalid, FrameFieldCount],
+            result.Errors.Select(e => e.Text.Code));
+    }
+
+    [Fact]
     public void A_duplicate_id_is_an_error_on_the_later_line_whatever_its_form()
     {
         var text = File(Header,
@@ -104,9 +128,9 @@ public sealed class PopulationFrameCsvTests
 
         Assert.Equal(
         [
-            new FrameError(4, "id", "Id '8001011231' förekommer redan på rad 2"),
-            new FrameError(5, "id", "Id 'X-7' förekommer redan på rad 3"),
-        ], result.Errors);
+            (4, "id", "Id '8001011231' förekommer redan på rad 2"),
+            (5, "id", "Id 'X-7' förekommer redan på rad 3"),
+        ], result.Errors.Select(Sv));
         Assert.Equal(2, result.Persons.Count);
     }
 
@@ -122,7 +146,7 @@ public sealed class PopulationFrameCsvTests
         var result = Parse(text);
 
         Assert.Equal("19210315-4320", Assert.Single(result.Persons).Id);
-        Assert.Equal(new FrameError(3, "fodd", "Födelseåret 1918 stämmer inte med personnumret (1917)"), Assert.Single(result.Errors));
+        Assert.Equal((3, "fodd", "Födelseåret 1918 stämmer inte med personnumret (1917)"), Sv(Assert.Single(result.Errors)));
     }
 
     [Fact]
@@ -136,7 +160,7 @@ public sealed class PopulationFrameCsvTests
 
         var result = Parse(text);
 
-        Assert.Equal(new FrameError(5, "namn", "Namn saknas"), Assert.Single(result.Errors));
+        Assert.Equal((5, "namn", "Namn saknas"), Sv(Assert.Single(result.Errors)));
         Assert.Equal(2, result.Persons.Count);
         Assert.Equal("Andersson; Lars", result.Persons[0].Name);
         Assert.Equal("Storgatan 1 \"Gula huset\"", result.Persons[0].Address);
@@ -148,7 +172,7 @@ public sealed class PopulationFrameCsvTests
     {
         var result = Parse(File(Header, Good, "X-2;\"Anna Berg;Torggatan 2;735 33;Älvsala;1990;K;Centrum"));
 
-        Assert.Equal(new FrameError(3, "", "Ett citattecken avslutas aldrig"), Assert.Single(result.Errors));
+        Assert.Equal((3, "", "Ett citattecken avslutas aldrig"), Sv(Assert.Single(result.Errors)));
     }
 
     [Fact]
@@ -171,7 +195,7 @@ public sealed class PopulationFrameCsvTests
     {
         var result = Parse(File(Header, "", Good, "   ", "X-2;;Torggatan 2;735 33;Älvsala;1990;K;Centrum", ""));
 
-        Assert.Equal(new FrameError(5, "namn", "Namn saknas"), Assert.Single(result.Errors));
+        Assert.Equal((5, "namn", "Namn saknas"), Sv(Assert.Single(result.Errors)));
         Assert.Single(result.Persons);
     }
 
@@ -182,9 +206,9 @@ public sealed class PopulationFrameCsvTests
 
         Assert.Equal(
         [
-            new FrameError(1, "postnummer", "Kolumnen 'postnummer' saknas i rubrikraden"),
-            new FrameError(1, "kon", "Kolumnen 'kon' saknas i rubrikraden"),
-        ], result.Errors);
+            (1, "postnummer", "Kolumnen 'postnummer' saknas i rubrikraden"),
+            (1, "kon", "Kolumnen 'kon' saknas i rubrikraden"),
+        ], result.Errors.Select(Sv));
         Assert.Empty(result.Persons);
     }
 
@@ -193,7 +217,7 @@ public sealed class PopulationFrameCsvTests
     {
         var result = Parse("");
 
-        Assert.Equal(new FrameError(1, "", "Filen är tom: rubrikraden saknas"), Assert.Single(result.Errors));
+        Assert.Equal((1, "", "Filen är tom: rubrikraden saknas"), Sv(Assert.Single(result.Errors)));
     }
 
     [Fact]

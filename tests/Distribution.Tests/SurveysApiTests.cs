@@ -9,7 +9,6 @@ using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Medborgare.Distribution.Apis.SurveysApi;
 
 namespace Medborgare.Distribution.Tests;
 
@@ -32,7 +31,7 @@ public sealed class SurveysApiTests(DistributionApp factory) : IClassFixture<Dis
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<SurveyDto>())!;
-        Assert.Equal("Draft", created.Status);
+        Assert.Equal(SurveyStatus.Draft, created.Status);
         var read = await analyst.GetFromJsonAsync<SurveyDto>(response.Headers.Location);
         // PostgreSQL keeps microseconds; .NET has 100 ns ticks.
         Assert.Equal(created with { CreatedAt = default }, read! with { CreatedAt = default });

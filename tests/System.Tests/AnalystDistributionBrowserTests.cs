@@ -16,7 +16,7 @@ namespace Medborgare.SystemTests;
 [Collection(WholeAppCollection.Name)]
 public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixture) : BrowserTest
 {
-    const string PrintFileHeader = "namn;adress;postnummer;ort;kod;webbadress";
+    const string PrintFileHeader = "namn;adress;postnummer;ort;kod;webbadress;kommun";
 
     string Web => fixture.Url(ResourceNames.Web);
 
@@ -158,6 +158,8 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
             await Assertions.Expect(errors.Locator("tbody tr")).ToHaveCountAsync(1);
             await Assertions.Expect(errors.Locator("tbody tr td").Nth(0)).ToHaveTextAsync("3");
             await Assertions.Expect(errors.Locator("tbody tr td").Nth(1)).ToHaveTextAsync("postnummer");
+            // The web app's own text for the error's code, with the value from the file.
+            await Assertions.Expect(errors.Locator("tbody tr td").Nth(2)).ToContainTextAsync("Postnumret ska vara fem siffror");
             await Assertions.Expect(errors.Locator("tbody tr td").Nth(2)).ToContainTextAsync("73X 30");
             await Assertions.Expect(frame).ToContainTextAsync("Det finns ingen urvalsram ännu.");
             await AssertNoAxeViolationsAsync(page);

@@ -1,3 +1,4 @@
+using Medborgare.ApiContracts.Distribution;
 using Medborgare.ServiceDefaults;
 using Medborgare.Web.Services;
 using Medborgare.Web.Services.Distribution;

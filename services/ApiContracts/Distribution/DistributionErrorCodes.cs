@@ -2,7 +2,7 @@ namespace Medborgare.ApiContracts.Distribution;
 
 /// <summary>
 /// The per-field codes Distribution sends in a validation problem's <c>codes</c> (a questionnaire's problems by their path,
-/// a request's by field). Distribution's own messages beside them follow Accept-Language, in Swedish or English.
+/// a request's by field, a frame file's by line and column). Distribution's own messages beside them follow Accept-Language, in Swedish or English.
 /// </summary>
 public static class DistributionErrorCodes
 {
@@ -40,4 +40,22 @@ public static class DistributionErrorCodes
     public const string SampleLargerThanFrame = "sample-larger-than-frame";
     public const string FrameCountOutOfRange = "frame-count-out-of-range";
     public const string ReminderRoundInvalid = "reminder-round-invalid";
+
+    // A frame file's lines (FrameLineError), by file line and column.
+    public const string FrameFileEmpty = "frame-file-empty";
+    public const string FrameColumnTwice = "frame-column-twice";
+    public const string FrameColumnMissing = "frame-column-missing";
+    public const string FrameQuoteUnterminated = "frame-quote-unterminated";
+    public const string FrameFieldCount = "frame-field-count";
+    public const string FrameValueMissing = "frame-value-missing";
+    public const string FrameValueTooLong = "frame-value-too-long";
+    public const string FrameIdTwice = "frame-id-twice";
+    public const string FramePersonnummerNoSuchDate = "frame-personnummer-no-such-date";
+    public const string FramePersonnummerCheckDigit = "frame-personnummer-check-digit";
+    public const string FramePostalCodeInvalid = "frame-postal-code-invalid";
+    public const string FrameBirthYearInvalid = "frame-birth-year-invalid";
+    public const string FrameBirthYearOutOfRange = "frame-birth-year-out-of-range";
+    public const string FrameBirthDateInvalid = "frame-birth-date-invalid";
+    public const string FrameBirthYearMismatch = "frame-birth-year-mismatch";
+    public const string FrameSexInvalid = "frame-sex-invalid";
 }

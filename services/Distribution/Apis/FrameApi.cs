@@ -31,11 +31,6 @@ public static class FrameApi
         return app;
     }
 
-    public sealed record FrameSummary(int Persons, int ExcludedUnderAge, IReadOnlyList<FrameCell> Cells);
-    public sealed record FrameCell(string District, string Sex, string AgeGroup, int Count);
-    public sealed record SyntheticFrameRequest(int? Count, long? Seed);
-    public sealed record FrameProblem(string Title, IReadOnlyList<FrameError> Errors, bool Truncated);
-
     static async Task<Results<Ok<FrameSummary>, NotFound>> GetFrameSummary(Guid id, DistributionDbContext db, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return TypedResults.NotFound();
@@ -57,8 +52,12 @@ public static class FrameApi
         var parsed = PopulationFrameCsv.Parse(reader, maxErrors: 200, currentYear: survey.Year);
         if (!parsed.IsValid)
         {
-            return TypedResults.BadRequest(new FrameProblem($"Filen har fel på {parsed.Errors.Count} ställen. Inget har sparats.",
-                parsed.Errors, parsed.StoppedAtErrorLimit));
+            var english = CodedProblems.PrefersEnglish(request.HttpContext);
+            var title = english ? $"The file has errors in {parsed.Errors.Count} places. Nothing has been saved."
+                : $"Filen har fel på {parsed.Errors.Count} ställen. Inget har sparats.";
+            return TypedResults.BadRequest(new FrameProblem(title,
+                parsed.Errors.Select(e => new FrameLineError(e.Line, e.Column, e.Text.Code, english ? e.Text.En : e.Text.Sv, e.Value)).ToList(),
+                parsed.StoppedAtErrorLimit));
         }
         return TypedResults.Ok(await StoreAsync(db, survey, parsed.Persons, user, clock, "frame.imported", ct));
     }

@@ -24,17 +24,13 @@ public static class InvitationsApi
         api.MapPost("/invitations", IssueInvitations).WithName("IssueInvitations")
             .WithSummary("Create one code per sampled person and announce the code hashes (never the codes) to Collection");
         api.MapGet("/invitations/print-file", PrintFile).WithName("GetPrintFile")
-            .WithSummary("The print house's CSV (UTF-8 with BOM, ';'): name, address and code per letter; ?round=1|2 for a reminder round");
+            .WithSummary("The print house's CSV (UTF-8 with BOM, ';'): name, address, code and municipality per letter; ?round=1|2 for a reminder round");
         api.MapGet("/letters", Letters).WithName("GetLetters").WithSummary("Name, address and code per letter, for printable letters");
         api.MapPost("/reminders", SendReminderRound).WithName("SendReminderRound")
             .WithSummary("Start the next reminder round (at most two); it goes to those who have not answered");
 
         return app;
     }
-
-    public sealed record IssueResult(int Issued, int Total);
-    public sealed record Letter(string Name, string Address, string PostalCode, string Town, string Code);
-    public sealed record ReminderResult(int Round, int Recipients);
 
     static async Task<Results<Ok<IssueResult>, NotFound, ProblemHttpResult>> IssueInvitations(
         Guid id, HttpContext http, DistributionDbContext db, IDataProtectionProvider protection, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
@@ -94,12 +90,14 @@ public static class InvitationsApi
 
         var letters = await LettersAsync(db, protection, id, round ?? 0, ct);
         var address = AnswerAddress(configuration);
+        var municipality = Csv(configuration["Municipality:Name"] ?? "");
         var csv = new StringBuilder();
-        csv.Append("namn;adress;postnummer;ort;kod;webbadress\r\n");
+        csv.Append("namn;adress;postnummer;ort;kod;webbadress;kommun\r\n");
         foreach (var l in letters)
         {
             csv.Append(Csv(l.Name)).Append(';').Append(Csv(l.Address)).Append(';').Append(Csv(l.PostalCode)).Append(';')
-               .Append(Csv(l.Town)).Append(';').Append(l.Code).Append(';').Append(Csv($"{address}?kod={l.Code.Replace("-", "")}")).Append("\r\n");
+               .Append(Csv(l.Town)).Append(';').Append(l.Code).Append(';').Append(Csv($"{address}?kod={l.Code.Replace("-", "")}"))
+               .Append(';').Append(municipality).Append("\r\n");
         }
         db.Audit(user, id, "export.print-file", $"round {round ?? 0}, {letters.Count} letters", clock);
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ public static class PurgeApi
         return app;
     }
 
-    static async Task<Results<Ok<SurveysApi.SurveyDto>, NotFound, ProblemHttpResult>> PurgeNow(
+    static async Task<Results<Ok<SurveyDto>, NotFound, ProblemHttpResult>> PurgeNow(
         Guid id, HttpContext http, DistributionDbContext db, PersonalDataPurge purge, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -30,6 +30,6 @@ public static class PurgeApi
         }
         await purge.PurgeDueSurveysAsync(ct);
         var purged = await db.Surveys.AsNoTracking().FirstAsync(s => s.Id == id, ct);
-        return TypedResults.Ok(SurveysApi.SurveyDto.From(purged));
+        return TypedResults.Ok(purged.ToDto());
     }
 }

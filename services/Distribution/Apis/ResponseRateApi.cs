@@ -15,11 +15,6 @@ public static class ResponseRateApi
         return app;
     }
 
-    public sealed record RateRow(string Label, int Invited, int Answered, double Rate);
-    public sealed record DayRow(DateOnly Day, int Answered, int Cumulative, double Rate);
-    public sealed record ResponseRate(int Invited, int Answered, double Rate, int RemindersSent, IReadOnlyList<RateRow> ByDistrict,
-        IReadOnlyList<RateRow> BySex, IReadOnlyList<RateRow> ByAgeGroup, IReadOnlyList<DayRow> ByDay);
-
     static async Task<Results<Ok<ResponseRate>, NotFound>> GetResponseRate(Guid id, DistributionDbContext db, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return TypedResults.NotFound();

@@ -26,11 +26,6 @@ public static class SampleApi
         return app;
     }
 
-    public sealed record DrawSampleRequest(SampleAllocation? Allocation, int? Size, long? Seed);
-    public sealed record SampleDto(long Seed, string Allocation, int Size, int FrameSize, int SampleSize, DateTimeOffset DrawnAt,
-        IReadOnlyList<DistrictSample> Districts);
-    public sealed record DistrictSample(string District, int Population, int Sampled);
-
     static async Task<Results<Ok<SampleDto>, NotFound>> GetSample(Guid id, DistributionDbContext db, CancellationToken ct)
     {
         var sample = await db.Samples.AsNoTracking().FirstOrDefaultAsync(s => s.SurveyId == id, ct);
@@ -108,7 +103,7 @@ public static class SampleApi
             districts = await db.StratumCounts.Where(c => c.SurveyId == sample.SurveyId).GroupBy(c => c.District)
                 .Select(g => new DistrictSample(g.Key, g.Sum(c => c.Population), g.Sum(c => c.Sampled))).ToListAsync(ct);
         }
-        return new SampleDto(sample.Seed, sample.Allocation, sample.Size, sample.FrameSize, sample.SampleSize, sample.DrawnAt,
+        return new SampleDto(sample.Seed, Enum.Parse<SampleAllocation>(sample.Allocation), sample.Size, sample.FrameSize, sample.SampleSize, sample.DrawnAt,
             districts.OrderBy(d => d.District, StringComparer.Ordinal).ToList());
     }
 }

@@ -30,27 +30,16 @@ public static class SurveysApi
         return app;
     }
 
-    public enum SurveyTemplate { Default, CopyLastYear, Empty }
-
-    public sealed record CreateSurveyRequest(string? MunicipalityCode, int? Year, string? TitleSv, string? TitleEn,
-        SurveyTemplate Template = SurveyTemplate.Default, DateOnly? AnswerBy = null);
-
-    public sealed record CloseSurveyRequest(int? RetentionDays);
-
-    public sealed record SurveyDto(Guid Id, string MunicipalityCode, int Year, string TitleSv, string? TitleEn, string Status,
-        DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, DateTimeOffset? PurgedAt, int RetentionDays, DateOnly? AnswerBy)
-    {
-        public static SurveyDto From(Survey s) => new(s.Id, s.MunicipalityCode, s.Year, s.TitleSv, s.TitleEn, s.Status.ToString(),
-            s.CreatedAt, s.PublishedAt, s.ClosedAt, s.PurgedAt, s.RetentionDays, s.AnswerBy);
-    }
+    internal static SurveyDto ToDto(this Survey s) => new(s.Id, s.MunicipalityCode, s.Year, s.TitleSv, s.TitleEn, s.Status,
+        s.CreatedAt, s.PublishedAt, s.ClosedAt, s.PurgedAt, s.RetentionDays, s.AnswerBy);
 
     static async Task<Ok<SurveyDto[]>> ListSurveys(DistributionDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Surveys.AsNoTracking().OrderByDescending(s => s.Year).ThenBy(s => s.TitleSv).ToListAsync(ct))
-            .Select(SurveyDto.From).ToArray());
+            .Select(ToDto).ToArray());
 
     static async Task<Results<Ok<SurveyDto>, NotFound>> GetSurvey(Guid id, DistributionDbContext db, CancellationToken ct) =>
         await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } survey
-            ? TypedResults.Ok(SurveyDto.From(survey))
+            ? TypedResults.Ok(survey.ToDto())
             : TypedResults.NotFound();
 
     static async Task<Results<Created<SurveyDto>, ValidationProblem, ProblemHttpResult>> CreateSurvey(
@@ -109,7 +98,7 @@ public static class SurveysApi
                 new("Enkäten finns redan", "Survey already exists"),
                 new($"Kommun {survey.MunicipalityCode} har redan en enkät för {survey.Year}.", $"Municipality {survey.MunicipalityCode} already has a survey for {survey.Year}."));
         }
-        return TypedResults.Created($"/api/surveys/{survey.Id}", SurveyDto.From(survey));
+        return TypedResults.Created($"/api/surveys/{survey.Id}", survey.ToDto());
     }
 
     static async Task<Results<Ok<SurveyDto>, NotFound, ValidationProblem, ProblemHttpResult>> PublishSurvey(
@@ -140,7 +129,7 @@ public static class SurveysApi
         db.Audit(user, survey.Id, "survey.published", null, clock);
         // The state change and its event are committed together (transactional outbox).
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(SurveyDto.From(survey));
+        return TypedResults.Ok(survey.ToDto());
     }
 
     static async Task<Results<Ok<SurveyDto>, NotFound, ValidationProblem, ProblemHttpResult>> CloseSurvey(
@@ -164,7 +153,7 @@ public static class SurveysApi
         db.AddToOutbox(new SurveyClosed { SurveyId = survey.Id, ClosedAt = survey.ClosedAt.Value }, clock);
         db.Audit(user, survey.Id, "survey.closed", $"retention {survey.RetentionDays} days", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(SurveyDto.From(survey));
+        return TypedResults.Ok(survey.ToDto());
     }
 
     static Dictionary<string, FieldError[]> Validate(CreateSurveyRequest r)

@@ -13,5 +13,14 @@ public sealed record FrameParseResult
     public bool IsValid => Errors.Count == 0;
 }
 
-/// <summary>A problem in the file: a 1-based file line (the header is line 1), a column name, a message in Swedish.</summary>
-public sealed record FrameError(int Line, string Column, string Message);
+/// <summary>
+/// A problem in the file: a 1-based file line (the header is line 1), a column name, what is wrong, and the field's value as
+/// read (null for a problem of the whole line or the header).
+/// </summary>
+public sealed record FrameError(int Line, string Column, FrameText Text, string? Value = null);
+
+/// <summary>
+/// What is wrong, as a stable code (<c>DistributionErrorCodes.Frame…</c>) and a text in Swedish and English. Not ServiceDefaults'
+/// FieldError: this folder is compiled into the frame generator too, which is no web service.
+/// </summary>
+public sealed record FrameText(string Code, string Sv, string En);

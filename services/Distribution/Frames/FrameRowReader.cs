@@ -1,3 +1,4 @@
+using static Medborgare.ApiContracts.Distribution.DistributionErrorCodes;
 using static Medborgare.Distribution.Frames.FrameFieldRules;
 
 namespace Medborgare.Distribution.Frames;
@@ -16,6 +17,7 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
     readonly HashSet<string> sharedValues = new(StringComparer.Ordinal);
     readonly List<FrameError> errors = [];
     int line;
+    string[] row = [];
     bool rowOk;
 
     public List<FrameError> Errors => errors;
@@ -23,9 +25,9 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
     public bool LimitReached => errors.Count >= maxErrors;
 
     /// <summary>Records an error unless the limit is reached; true when reading should stop.</summary>
-    public bool AddError(int fileLine, string column, string message)
+    public bool AddError(int fileLine, string column, FrameText error, string? value = null)
     {
-        if (!LimitReached) errors.Add(new FrameError(fileLine, column, message));
+        if (!LimitReached) errors.Add(new FrameError(fileLine, column, error, value));
         return LimitReached;
     }
 
@@ -33,6 +35,7 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
     public FramePerson? Read(int fileLine, string[] values)
     {
         line = fileLine;
+        row = values;
         rowOk = true;
 
         // The birth year is read first (a ten-digit personnummer takes its century from it) but
@@ -42,18 +45,20 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
         Check(Id, FrameFieldRules.Id(values[Id], hint, currentYear, out var id, out var personnummerYear));
         if (id.Length > 0)
         {
-            if (firstLineOfId.TryGetValue(id, out var earlier)) Check(Id, $"Id '{values[Id]}' förekommer redan på rad {earlier}");
+            if (firstLineOfId.TryGetValue(id, out var earlier)) Check(Id, new FrameText(FrameIdTwice, $"Id '{values[Id]}' förekommer redan på rad {earlier}",
+                $"Id '{values[Id]}' already appears on line {earlier}"));
             else firstLineOfId[id] = line;
         }
-        Check(Name, Required(values[Name], "Namn", MaxNameLength));
-        Check(Address, Required(values[Address], "Adress", MaxAddressLength));
+        Check(Name, Required(values[Name], NameField, MaxNameLength));
+        Check(Address, Required(values[Address], AddressField, MaxAddressLength));
         Check(PostalCode, FrameFieldRules.PostalCode(values[PostalCode], out var postalCode));
-        Check(Town, Required(values[Town], "Ort", MaxTownLength));
+        Check(Town, Required(values[Town], TownField, MaxTownLength));
         Check(Born, birthYearMessage);
         if (personnummerYear is { } fromId && hint is { } given && fromId != given)
-            Check(Born, $"Födelseåret {given} stämmer inte med personnumret ({fromId})");
+            Check(Born, new FrameText(FrameBirthYearMismatch, $"Födelseåret {given} stämmer inte med personnumret ({fromId})",
+                $"The birth year {given} does not match the personnummer ({fromId})"));
         Check(Sex, FrameFieldRules.Sex(values[Sex], out var sex));
-        Check(District, Required(values[District], "Distrikt", MaxDistrictLength));
+        Check(District, Required(values[District], DistrictField, MaxDistrictLength));
 
         return rowOk
             ? new FramePerson(id, values[Name], values[Address], Shared(postalCode), Shared(values[Town]), birthYear, sex,
@@ -61,10 +66,10 @@ internal sealed class FrameRowReader(int maxErrors, int currentYear)
             : null;
     }
 
-    void Check(int column, string? message)
+    void Check(int column, FrameText? error)
     {
-        if (message is null) return;
-        AddError(line, PopulationFrameCsv.Columns[column], message);
+        if (error is null) return;
+        AddError(line, PopulationFrameCsv.Columns[column], error, row[column]);
         rowOk = false;
     }
 

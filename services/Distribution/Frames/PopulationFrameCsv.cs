@@ -1,3 +1,5 @@
+using static Medborgare.ApiContracts.Distribution.DistributionErrorCodes;
+
 namespace Medborgare.Distribution.Frames;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class PopulationFrameCsv
 
         var csv = new CsvRecordReader(reader, Separator);
         if (!csv.Read() || csv.IsBlank)
-            return Result([], [new FrameError(1, "", "Filen är tom: rubrikraden saknas")], false);
+            return Result([], [new FrameError(1, "", new(FrameFileEmpty, "Filen är tom: rubrikraden saknas", "The file is empty: the header row is missing"))], false);
 
         var headerErrors = new List<FrameError>();
         var columnAt = MapHeader(csv.Fields, headerErrors);
@@ -38,12 +40,13 @@ public static class PopulationFrameCsv
             if (csv.IsBlank) continue;
             if (csv.UnterminatedQuote)
             {
-                rows.AddError(csv.Line, "", "Ett citattecken avslutas aldrig");
+                rows.AddError(csv.Line, "", new(FrameQuoteUnterminated, "Ett citattecken avslutas aldrig", "A quotation mark is never closed"));
                 continue;
             }
             if (csv.Fields.Count != fieldCount)
             {
-                rows.AddError(csv.Line, "", $"Raden har {csv.Fields.Count} fält men rubriken har {fieldCount}");
+                rows.AddError(csv.Line, "", new(FrameFieldCount, $"Raden har {csv.Fields.Count} fält men rubriken har {fieldCount}",
+                    $"The line has {csv.Fields.Count} fields but the header has {fieldCount}"));
                 continue;
             }
             for (var c = 0; c < values.Length; c++) values[c] = csv.Fields[columnAt[c]].Trim();
@@ -67,11 +70,13 @@ public static class PopulationFrameCsv
             };
             var column = IndexOf(name);
             if (column < 0) continue;
-            if (columnAt[column] >= 0) errors.Add(new FrameError(1, Columns[column], $"Kolumnen '{Columns[column]}' förekommer två gånger"));
+            if (columnAt[column] >= 0) errors.Add(new FrameError(1, Columns[column], new(FrameColumnTwice,
+                $"Kolumnen '{Columns[column]}' förekommer två gånger", $"The column '{Columns[column]}' appears twice")));
             else columnAt[column] = i;
         }
         for (var c = 0; c < Columns.Count; c++)
-            if (columnAt[c] < 0) errors.Add(new FrameError(1, Columns[c], $"Kolumnen '{Columns[c]}' saknas i rubrikraden"));
+            if (columnAt[c] < 0) errors.Add(new FrameError(1, Columns[c], new(FrameColumnMissing,
+                $"Kolumnen '{Columns[c]}' saknas i rubrikraden", $"The column '{Columns[c]}' is missing from the header row")));
         return columnAt;
     }
 

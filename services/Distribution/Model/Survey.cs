@@ -3,8 +3,6 @@ using Medborgare.Distribution.Questionnaires;
 
 namespace Medborgare.Distribution.Model;
 
-public enum SurveyStatus { Draft, Published, Closed }
-
 /// <summary>Medborgarundersökning: one municipality's citizen survey for one year.</summary>
 public sealed class Survey
 {

@@ -1,13 +1,5 @@
 namespace Medborgare.Distribution.Sampling;
 
-public enum SampleAllocation
-{
-    /// <summary>n_h proportional to N_h, with a total n.</summary>
-    Proportional,
-    /// <summary>The same n in every stratum, capped at N_h.</summary>
-    FixedPerStratum,
-}
-
 /// <summary>Urvalsdesign: how many to draw, and how the draw is spread over the strata (districts).</summary>
 public sealed record SampleDesign
 {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Medborgare.ApiContracts.Distribution;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Medborgare.Web.Services.Distribution;

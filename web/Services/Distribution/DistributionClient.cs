@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Medborgare.ApiContracts.Distribution;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 
@@ -31,10 +32,7 @@ public sealed class DistributionClient(HttpClient http, IHttpClientFactory clien
         longApi.SendAsync<SurveyDto>(HttpMethod.Post, $"{Survey(id)}/close", new CloseSurveyRequest(retentionDays), ct);
     public Task<ApiResult<SurveyDto>> PurgeNowAsync(Guid id, CancellationToken ct) => longApi.SendAsync<SurveyDto>(HttpMethod.Post, $"{Survey(id)}/purge", null, ct);
 
-    public Task<ApiResult<QuestionnaireDto>> GetQuestionnaireAsync(Guid id, CancellationToken ct) =>
-        api.GetAsync<QuestionnaireDto>($"{Survey(id)}/questionnaire", ct);
-
-    /// <summary>The questionnaire as the shared snapshot record (question texts and choices, for the results pages).</summary>
+    /// <summary>The questionnaire as the shared snapshot record (its sections and indices; question texts and choices for the results pages).</summary>
     public Task<ApiResult<QuestionnaireSnapshot>> GetQuestionnaireSnapshotAsync(Guid id, CancellationToken ct) =>
         api.GetAsync<QuestionnaireSnapshot>($"{Survey(id)}/questionnaire", ct);
 
@@ -63,7 +61,7 @@ public sealed class DistributionClient(HttpClient http, IHttpClientFactory clien
         return (result, result.Problem is { Status: 400, Body: { } body } ? LineErrors(body) : null);
     }
 
-    /// <summary>Distribution lists a frame file's bad rows as <c>{ title, errors: [{ line, column, message }], truncated }</c>.</summary>
+    /// <summary>Distribution lists a frame file's bad rows as <c>{ title, errors: [{ line, column, code, message }], truncated }</c>.</summary>
     static FrameProblem? LineErrors(JsonElement body)
     {
         if (!body.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array) return null;

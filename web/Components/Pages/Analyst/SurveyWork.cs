@@ -1,10 +1,11 @@
-using Medborgare.Web.Services.Distribution;
+using Medborgare.ApiContracts.Distribution;
+using Medborgare.Contracts;
 
 namespace Medborgare.Web.Components.Pages.Analyst;
 
 /// <summary>Everything the survey page knows about one survey, read once per request and handed to each section.</summary>
 /// <param name="Done">The action that just succeeded (the <c>?klart=</c> of the redirect after a form post), for its notice.</param>
-public sealed record SurveyWork(SurveyDto Survey, QuestionnaireDto? Questionnaire, FrameSummary? Frame, SampleDto? Sample, ResponseRate? Rate,
+public sealed record SurveyWork(SurveyDto Survey, QuestionnaireSnapshot? Questionnaire, FrameSummary? Frame, SampleDto? Sample, ResponseRate? Rate,
     string? Done)
 {
     public Guid Id => Survey.Id;
