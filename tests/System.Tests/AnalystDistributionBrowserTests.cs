@@ -86,6 +86,14 @@ public sealed partial class AnalystDistributionBrowserTests(WholeAppFixture fixt
         Assert.Equal(60, codes.Count);
         Assert.All(codes, code => Assert.Matches(CodePattern(), code));
         Assert.Equal(60, codes.Distinct().Count());
+        // Each letter's address is this web app's /svara (the AppHost hands Distribution the web app's endpoint), with the code.
+        Assert.All(lines.Skip(1), line =>
+        {
+            var fields = line.Split(';');
+            var address = new Uri(fields[5]);
+            Assert.Equal((new Uri(Web).Port, "/svara", $"?kod={fields[4].Replace("-", "")}"), (address.Port, address.AbsolutePath, address.Query));
+            Assert.True(address.IsLoopback, address.ToString());
+        });
 
         // The printable letters: one per person, with the same codes.
         await invitations.GetByRole(AriaRole.Link, new() { Name = "Öppna breven för utskrift" }).ClickAsync();
