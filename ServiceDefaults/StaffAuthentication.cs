@@ -15,8 +15,16 @@ public static class StaffRoles
     public const string Admin = "Admin";
     public const string Analyst = "Analyst";
     public const string Politician = "Politician";
+    /// <summary>Handläggare: answers the synpunkter of their own committee (nämnd), named by the <see cref="StaffClaims.Committee"/> claim.</summary>
+    public const string Caseworker = "Caseworker";
 
-    public static readonly string[] All = [Admin, Analyst, Politician];
+    public static readonly string[] All = [Admin, Analyst, Politician, Caseworker];
+}
+
+public static class StaffClaims
+{
+    /// <summary>The committee (nämnd) a caseworker works for; one claim per committee.</summary>
+    public const string Committee = "committee";
 }
 
 /// <summary>
@@ -28,6 +36,8 @@ public static class StaffPolicies
     public const string Analyst = "analyst";
     public const string Politician = "politician";
     public const string Admin = "admin";
+    /// <summary>Cases (synpunkter): caseworkers see their committee's, analysts and administrators all.</summary>
+    public const string Cases = "cases";
     /// <summary>Anyone with a staff role.</summary>
     public const string Staff = "staff";
 
@@ -37,6 +47,7 @@ public static class StaffPolicies
         [Admin] = [StaffRoles.Admin],
         [Analyst] = [StaffRoles.Analyst, StaffRoles.Admin],
         [Politician] = [StaffRoles.Politician, StaffRoles.Analyst, StaffRoles.Admin],
+        [Cases] = [StaffRoles.Caseworker, StaffRoles.Analyst, StaffRoles.Admin],
         [Staff] = StaffRoles.All,
     };
 
@@ -80,12 +91,15 @@ public static class StaffAuthentication
     }
 
     /// <summary>Creates the bearer token for one staff user.</summary>
-    public static string CreateToken(string signingKey, string userName, IEnumerable<string> roles, TimeProvider? clock = null)
+    public static string CreateToken(string signingKey, string userName, IEnumerable<string> roles, TimeProvider? clock = null,
+        IEnumerable<string>? committees = null)
     {
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object> { ["name"] = userName, ["sub"] = userName };
         var roleList = roles.ToArray();
         if (roleList.Length > 0) claims["role"] = roleList;
+        var committeeList = committees?.ToArray() ?? [];
+        if (committeeList.Length > 0) claims[StaffClaims.Committee] = committeeList;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Issuer,

@@ -13,7 +13,9 @@ sealed class StaffTokenHandler(IHttpContextAccessor http, IConfiguration configu
         if (user?.Identity?.IsAuthenticated == true)
         {
             var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
-            var token = StaffAuthentication.CreateToken(configuration[StaffAuthentication.SigningKeyConfig]!, user.Identity.Name!, roles);
+            var committees = user.FindAll(StaffClaims.Committee).Select(c => c.Value);
+            var token = StaffAuthentication.CreateToken(configuration[StaffAuthentication.SigningKeyConfig]!, user.Identity.Name!, roles,
+                committees: committees);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         return base.SendAsync(request, cancellationToken);

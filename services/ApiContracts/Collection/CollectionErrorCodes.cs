@@ -33,4 +33,12 @@ public static class CollectionErrorCodes
     public const string ContactTooLong = "contact-too-long";
     public const string EmailInvalid = "email-invalid";
     public const string ConsentRequired = "consent-required";
+
+    public const string ChannelInvalid = "channel-invalid";
+    public const string ReceivedAtInvalid = "received-at-invalid";
+    public const string CommitteeRequired = "committee-required";
+    public const string CommitteeTooLong = "committee-too-long";
+    public const string AssigneeTooLong = "assignee-too-long";
+    public const string AnswerRequired = "answer-required";
+    public const string NoEmailToSend = "no-email-to-send";
 }

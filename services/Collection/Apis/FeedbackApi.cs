@@ -1,11 +1,10 @@
 using Medborgare.ApiContracts.Collection;
 using Medborgare.Collection.Answering;
 using static Medborgare.ApiContracts.Collection.CollectionErrorCodes;
+using Medborgare.Collection.Cases;
 using Medborgare.Collection.Feedback;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Collection.Model;
-using Medborgare.Contracts;
-using Medborgare.Messaging;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +25,7 @@ public static class FeedbackApi
     }
 
     static async Task<Results<Created<FeedbackReceipt>, ValidationProblem>> SendFeedback(FeedbackRequest request, HttpContext http,
-        CollectionDbContext db, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+        CollectionDbContext db, CaseIntake intake, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
         if (Check(request) is { Count: > 0 } errors) return CodedProblems.Validation(http, errors);
 
@@ -39,22 +38,26 @@ public static class FeedbackApi
             District = string.IsNullOrWhiteSpace(request.District) ? null : request.District.Trim(),
             MaskedText = PersonalDataMasker.Mask(request.Text!.Trim()),
             ReceivedAt = clock.GetUtcNow(),
-            ContactName = request.ContactConsent ? request.Contact?.Name?.Trim() : null,
-            ContactEmail = request.ContactConsent ? request.Contact?.Email?.Trim() : null,
-            ContactPhone = request.ContactConsent ? request.Contact?.Phone?.Trim() : null,
+            ContactName = request.ContactConsent ? Clean(request.Contact?.Name) : null,
+            ContactEmail = request.ContactConsent ? Clean(request.Contact?.Email) : null,
+            ContactPhone = request.ContactConsent ? Clean(request.Contact?.Phone) : null,
+            Receipt = "",
+            Channel = CaseChannel.Web,
         };
-        db.Feedback.Add(feedback);
-        db.AddToOutbox(new CitizenFeedbackReceived
-        {
-            FeedbackId = feedback.Id, MunicipalityCode = feedback.MunicipalityCode, Category = feedback.Category, GoalArea = feedback.GoalArea,
-            District = feedback.District, MaskedText = feedback.MaskedText, ReceivedAt = feedback.ReceivedAt,
-        }, clock);
+        await intake.OpenAsync(feedback, "invånare", ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/feedback/{feedback.Id}", new FeedbackReceipt(feedback.Id, feedback.MaskedText));
+        return TypedResults.Created($"/api/feedback/receipts/{feedback.Receipt}",
+            new FeedbackReceipt(feedback.Id, feedback.MaskedText, feedback.Receipt, feedback.DueDate));
     }
 
-    static Dictionary<string, FieldError[]> Check(FeedbackRequest request)
+    static Dictionary<string, FieldError[]> Check(FeedbackRequest request) =>
+        Check(request.Category, request.GoalArea, request.District, request.Text, request.Contact, request.ContactConsent);
+
+    /// <summary>The checks of a synpunkt's fields, for one sent on the web and one registered by staff alike.</summary>
+    internal static Dictionary<string, FieldError[]> Check(string? category, string? goalArea, string? district, string? text,
+        ContactDetails? contactDetails, bool contactConsent)
     {
+        var request = new FeedbackRequest(category, goalArea, district, text, contactDetails, contactConsent);
         var errors = new Dictionary<string, FieldError[]>();
         if (request.Category is null || !Categories.Contains(request.Category))
             errors["category"] = [new(CategoryRequired, "Välj vad synpunkten gäller.", "Choose what the feedback is about.")];
@@ -64,7 +67,7 @@ public static class FeedbackApi
             errors["district"] = [new(DistrictTooLong, "Området får vara högst 100 tecken.", "The area may be at most 100 characters.")];
         if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = [new(FeedbackTextRequired, "Skriv din synpunkt.", "Write your feedback.")];
         else if (AnswerValidator.TextProblem(request.Text) is { } problem) errors["text"] = [problem];
-        if (request.Contact is { } contact && (contact.Name?.Length > 200 || contact.Email?.Length > 200 || contact.Phone?.Length > 50))
+        if (request.Contact is { } c && (c.Name?.Length > 200 || c.Email?.Length > 200 || c.Phone?.Length > 50))
             errors["contact"] = [new(ContactTooLong, "Kontaktuppgifterna är för långa.", "The contact details are too long.")];
         if (request.Contact is { Email: { Length: > 0 } email } && !email.Contains('@'))
             errors["contact.email"] = [new(EmailInvalid, "Ange en giltig e-postadress.", "Enter a valid e-mail address.")];
@@ -73,6 +76,8 @@ public static class FeedbackApi
                 "Tick that we may keep your contact details, or leave them empty.")];
         return errors;
     }
+
+    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     static bool HasContact(ContactDetails? c) =>
         c is not null && (!string.IsNullOrWhiteSpace(c.Name) || !string.IsNullOrWhiteSpace(c.Email) || !string.IsNullOrWhiteSpace(c.Phone));

@@ -1,5 +1,6 @@
 using Medborgare.Collection.Answering;
 using Medborgare.Collection.Apis;
+using Medborgare.Collection.Cases;
 using Medborgare.Collection.Consumers;
 using Medborgare.Collection.Infrastructure;
 using Medborgare.Messaging;
@@ -29,6 +30,10 @@ public static class Extensions
         builder.Services.AddOptions<ResponseReleaseOptions>().BindConfiguration("ResponseRelease");
         builder.Services.AddSingleton<ResponseRelease>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ResponseRelease>());
+
+        builder.Services.AddOptions<CaseOptions>().BindConfiguration("Cases");
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
+        builder.Services.AddScoped<CaseIntake>();
 
         builder.Services.AddPublicLimits(builder.Configuration);
         builder.Services.AddOpenApi();

@@ -22,17 +22,94 @@ namespace Medborgare.Collection.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Medborgare.Collection.Model.CaseEventEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("FeedbackId", "At")
+                        .HasDatabaseName("ix_case_events_feedback_id_at");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
             modelBuilder.Entity("Medborgare.Collection.Model.CitizenFeedback", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_to");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Committee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("committee");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(200)
@@ -49,10 +126,18 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("contact_phone");
 
+                    b.Property<DateTimeOffset?>("ContactPurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_purged_at");
+
                     b.Property<string>("District")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("district");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
 
                     b.Property<string>("GoalArea")
                         .HasMaxLength(50)
@@ -72,14 +157,95 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasColumnName("municipality_code")
                         .IsFixedLength();
 
+                    b.Property<string>("ProposedCommittee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_committee");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("receipt");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WorkingDaysTaken")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days_taken");
+
                     b.HasKey("Id")
                         .HasName("pk_feedback");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_feedback_closed_at")
+                        .HasFilter("closed_at IS NOT NULL AND contact_purged_at IS NULL");
+
+                    b.HasIndex("Receipt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_receipt");
+
+                    b.HasIndex("GoalArea", "PublishedAt")
+                        .HasDatabaseName("ix_feedback_goal_area_published_at")
+                        .HasFilter("published_at IS NOT NULL");
+
+                    b.HasIndex("Committee", "Status", "DueDate")
+                        .HasDatabaseName("ix_feedback_committee_status_due_date");
+
                     b.ToTable("feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Collection.Model.CommitteeRoute", b =>
+                {
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("municipality_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("GoalArea")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("goal_area");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("committee");
+
+                    b.Property<string>("GoalAreaTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("goal_area_title");
+
+                    b.HasKey("MunicipalityCode", "GoalArea")
+                        .HasName("pk_committee_routes");
+
+                    b.ToTable("committee_routes", (string)null);
                 });
 
             modelBuilder.Entity("Medborgare.Collection.Model.Draft", b =>
@@ -211,6 +377,79 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasName("pk_surveys");
 
                     b.ToTable("surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Collection.Model.OutgoingEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MaskedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("masked_to");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_emails");
+
+                    b.HasIndex("FeedbackId")
+                        .HasDatabaseName("ix_outgoing_emails_feedback_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_emails_next_attempt_at")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("outgoing_emails", (string)null);
                 });
 
             modelBuilder.Entity("Medborgare.Collection.Model.Submission", b =>
@@ -470,6 +709,31 @@ namespace Medborgare.Collection.Infrastructure.Migrations
                         .HasDatabaseName("ix_quarantined_messages_message_id_consumer");
 
                     b.ToTable("quarantined_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.Collection.Model.CaseEventEntry", b =>
+                {
+                    b.HasOne("Medborgare.Collection.Model.CitizenFeedback", null)
+                        .WithMany("Events")
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_feedback_feedback_id");
+                });
+
+            modelBuilder.Entity("Medborgare.Collection.Model.OutgoingEmail", b =>
+                {
+                    b.HasOne("Medborgare.Collection.Model.CitizenFeedback", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outgoing_emails_feedback_feedback_id");
+                });
+
+            modelBuilder.Entity("Medborgare.Collection.Model.CitizenFeedback", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }
