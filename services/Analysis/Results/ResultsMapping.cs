@@ -1,7 +1,6 @@
 using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.Statistics;
-using Breakdown = Medborgare.Statistics.Breakdown;
 
 namespace Medborgare.Analysis.Results;
 
