@@ -137,6 +137,29 @@ public sealed class DemoSeederTests(DemoAppFixture fixture)
     }
 
     [Fact]
+    public async Task Synpunkter_are_cases_in_every_state_routed_to_the_goal_chains_committees_some_overdue_some_published()
+    {
+        var collection = fixture.StaffClient(ResourceNames.Collection, StaffRoles.Admin);
+        var followUp = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Admin);
+        var cases = (await collection.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=200")).GetProperty("cases").EnumerateArray().ToList();
+
+        Assert.Equal(["Answered", "Assigned", "Closed", "Received"], cases.Select(c => c.GetProperty("status").GetString()).Distinct().Order());
+        Assert.Contains(cases, c => c.GetProperty("channel").GetString() == "Letter");
+        Assert.NotEmpty((await collection.GetFromJsonAsync<JsonElement>("/api/cases?overdue=true")).GetProperty("cases").EnumerateArray());
+        using var anonymous = new HttpClient { BaseAddress = new Uri(fixture.Url(ResourceNames.Collection)) };
+        var published = await anonymous.GetFromJsonAsync<JsonElement>("/api/feedback/published");
+        Assert.NotEmpty(published.GetProperty("cases").EnumerateArray());
+
+        // Each goal area's synpunkter went to the committee the goal chain names for the area.
+        var areas = (await followUp.GetFromJsonAsync<JsonElement>("/api/goals")).EnumerateArray()
+            .Where(g => g.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String && GoalAreaCodes.Contains(code.GetString()))
+            .ToDictionary(g => g.GetProperty("code").GetString()!, g => g.GetProperty("responsibleBody").GetString());
+        Assert.Equal(GoalAreaCodes, areas.Keys.Order());
+        foreach (var c in cases.Where(c => c.GetProperty("goalArea").ValueKind == JsonValueKind.String))
+            Assert.Equal(areas[c.GetProperty("goalArea").GetString()!], c.GetProperty("committee").GetString());
+    }
+
+    [Fact]
     public async Task Seeding_a_second_time_changes_nothing()
     {
         var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);

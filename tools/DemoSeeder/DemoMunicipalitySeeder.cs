@@ -30,6 +30,7 @@ public sealed class DemoMunicipalitySeeder(DemoOptions options)
         var keyFigureYears = Enumerable.Range(last - 4, 5).ToList();
         var followUp = await new FollowUpSeeder(options, http).RunAsync(keyFigureYears, ct);
         var feedback = await new FeedbackSeeder(options, http).RunAsync(ct);
+        await new CaseSeeder(options, http).RunAsync(ct);
 
         // Oldest first: each year's published results are compared with the year before.
         var years = new List<SurveyYearSummary>();

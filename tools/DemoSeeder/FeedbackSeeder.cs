@@ -78,6 +78,7 @@ sealed class FeedbackSeeder(DemoOptions options, DemoHttp http)
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        await new CaseSeeder(options, http).WaitForRoutesAsync(ct);
         var random = new Random(options.Seed + 60);
         var sent = 0;
         // Interleaved by goal area, so a smaller demo still has feedback in every area.
@@ -87,10 +88,11 @@ sealed class FeedbackSeeder(DemoOptions options, DemoHttp http)
         {
             var district = random.NextDouble() < 0.8 ? Districts[random.Next(Districts.Length)] : null;
             var withContact = random.NextDouble() < 0.15;
+            var withEmail = withContact && random.NextDouble() < 0.5;
             var body = new
             {
                 category = item.Category, goalArea = item.GoalArea, district, text = item.Text,
-                contact = withContact ? new { name = "Invånare i Älvsala", email = (string?)null, phone = "0501-123 45" } : null,
+                contact = withContact ? new { name = "Invånare i Älvsala", email = withEmail ? "invanare@example.se" : null, phone = "0501-123 45" } : null,
                 contactConsent = withContact,
             };
             for (var attempt = 0; ; attempt++)
