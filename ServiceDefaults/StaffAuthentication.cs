@@ -17,13 +17,15 @@ public static class StaffRoles
     public const string Politician = "Politician";
     /// <summary>Handläggare: answers the synpunkter of their own committee (nämnd), named by the <see cref="StaffClaims.Committee"/> claim.</summary>
     public const string Caseworker = "Caseworker";
+    /// <summary>Tjänsteperson: writes the action plans and reports of the uppdrag of their own committee (the committee claim).</summary>
+    public const string Officer = "Officer";
 
-    public static readonly string[] All = [Admin, Analyst, Politician, Caseworker];
+    public static readonly string[] All = [Admin, Analyst, Politician, Caseworker, Officer];
 }
 
 public static class StaffClaims
 {
-    /// <summary>The committee (nämnd) a caseworker works for; one claim per committee.</summary>
+    /// <summary>The committee (nämnd) a caseworker or officer works for; one claim per committee.</summary>
     public const string Committee = "committee";
 }
 
@@ -38,6 +40,12 @@ public static class StaffPolicies
     public const string Admin = "admin";
     /// <summary>Cases (synpunkter): caseworkers see their committee's, analysts and administrators all.</summary>
     public const string Cases = "cases";
+    /// <summary>Uppdrag, action plans and reports, to read.</summary>
+    public const string Assignments = "assignments";
+    /// <summary>Giving uppdrag: politicians decide what.</summary>
+    public const string GiveAssignments = "give-assignments";
+    /// <summary>Action plans and återrapportering: officers of the responsible committee decide how.</summary>
+    public const string PlanWork = "plan-work";
     /// <summary>Anyone with a staff role.</summary>
     public const string Staff = "staff";
 
@@ -48,6 +56,9 @@ public static class StaffPolicies
         [Analyst] = [StaffRoles.Analyst, StaffRoles.Admin],
         [Politician] = [StaffRoles.Politician, StaffRoles.Analyst, StaffRoles.Admin],
         [Cases] = [StaffRoles.Caseworker, StaffRoles.Analyst, StaffRoles.Admin],
+        [Assignments] = [StaffRoles.Politician, StaffRoles.Officer, StaffRoles.Analyst, StaffRoles.Admin],
+        [GiveAssignments] = [StaffRoles.Politician, StaffRoles.Admin],
+        [PlanWork] = [StaffRoles.Officer, StaffRoles.Admin],
         [Staff] = StaffRoles.All,
     };
 
