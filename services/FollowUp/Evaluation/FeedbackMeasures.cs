@@ -70,6 +70,7 @@ public static class FeedbackMeasures
     static DateTimeOffset StartOf(int year)
     {
         var local = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Sweden.GetUtcOffset(local));
+        // In UTC: Npgsql writes only offset 0 to a timestamptz.
+        return new DateTimeOffset(local, Sweden.GetUtcOffset(local)).ToUniversalTime();
     }
 }
