@@ -153,7 +153,7 @@ public static partial class IndicatorsApi
         indicator.Name = request.Name!.Trim();
         indicator.Source = request.Source!.Value;
         indicator.SourceKey = string.IsNullOrWhiteSpace(request.SourceKey) ? null
-            : indicator.Source == IndicatorSource.Feedback ? Canonical(FeedbackMeasures.Parse(request.SourceKey)!)
+            : indicator.Source == IndicatorSource.Feedback ? FeedbackMeasures.Key(FeedbackMeasures.Parse(request.SourceKey)!)
             : request.SourceKey.Trim();
         indicator.Unit = request.Unit?.Trim() ?? "";
         indicator.Direction = request.Direction!.Value;
@@ -171,14 +171,6 @@ public static partial class IndicatorsApi
             }
         }
     }
-
-    static string? Canonical(FeedbackMeasure measure) => measure.Kind switch
-    {
-        FeedbackMeasureKind.AnsweredInTime => FeedbackMeasures.AnsweredInTimeKey,
-        FeedbackMeasureKind.MedianResponseDays => FeedbackMeasures.MedianResponseDaysKey,
-        FeedbackMeasureKind.Theme => FeedbackMeasures.ThemePrefix + measure.Category,
-        _ => null,
-    };
 
     static string Targets(Indicator i) => string.Join(", ", i.Targets.OrderBy(t => t.Period).Select(t => $"{t.Period}={t.Target}"));
 

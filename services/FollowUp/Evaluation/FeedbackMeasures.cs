@@ -1,3 +1,5 @@
+using Medborgare.ApiContracts.FollowUp;
+
 namespace Medborgare.FollowUp.Evaluation;
 
 /// <summary>What a feedback indicator measures, from its <c>SourceKey</c>.</summary>
@@ -19,12 +21,10 @@ public sealed record FeedbackMeasure(FeedbackMeasureKind Kind, string? Category 
 /// <summary>Feedback indicators' keys and their pure calculations, over plain values.</summary>
 public static class FeedbackMeasures
 {
-    public const string AnsweredInTimeKey = "answered-in-time";
-    public const string MedianResponseDaysKey = "median-response-days";
-    public const string ThemePrefix = "theme:";
-
-    /// <summary>The synpunkt categories Collection offers (beröm, klagomål, förslag, fråga).</summary>
-    public static readonly IReadOnlyList<string> Categories = ["beröm", "klagomål", "förslag", "fråga"];
+    public const string AnsweredInTimeKey = FeedbackIndicatorKeys.AnsweredInTime;
+    public const string MedianResponseDaysKey = FeedbackIndicatorKeys.MedianResponseDays;
+    public const string ThemePrefix = FeedbackIndicatorKeys.ThemePrefix;
+    public static IReadOnlyList<string> Categories => FeedbackIndicatorKeys.Categories;
 
     /// <summary>Every key a feedback indicator may have, for error messages.</summary>
     public static IEnumerable<string> Keys => Categories.Select(c => ThemePrefix + c).Prepend(MedianResponseDaysKey).Prepend(AnsweredInTimeKey);
@@ -43,6 +43,15 @@ public static class FeedbackMeasures
         }
         return null;
     }
+
+    /// <summary>The key as stored: lower case, trimmed; null for the count.</summary>
+    public static string? Key(FeedbackMeasure measure) => measure.Kind switch
+    {
+        FeedbackMeasureKind.AnsweredInTime => AnsweredInTimeKey,
+        FeedbackMeasureKind.MedianResponseDays => MedianResponseDaysKey,
+        FeedbackMeasureKind.Theme => ThemePrefix + measure.Category,
+        _ => null,
+    };
 
     /// <summary>The percentage (0–100) of cases answered in time; null without any answered case.</summary>
     public static double? InTimeShare(IReadOnlyCollection<bool> inTime) =>
