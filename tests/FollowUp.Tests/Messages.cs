@@ -41,4 +41,19 @@ static class Messages
         MaskedText = text,
         ReceivedAt = at,
     };
+
+    public static CitizenFeedbackAnswered Answered(string goalArea, DateTimeOffset answeredAt, int workingDays, bool inTime, Guid? feedbackId = null,
+        string category = "klagomål") => new()
+    {
+        FeedbackId = feedbackId ?? Guid.NewGuid(),
+        MunicipalityCode = FollowUpApp.Municipality,
+        Category = category,
+        GoalArea = goalArea,
+        Committee = "Tekniska nämnden",
+        ReceivedAt = answeredAt.AddDays(-workingDays - 2),
+        AnsweredAt = answeredAt,
+        DueDate = DateOnly.FromDateTime(answeredAt.UtcDateTime).AddDays(inTime ? 1 : -1),
+        WorkingDays = workingDays,
+        InTime = inTime,
+    };
 }

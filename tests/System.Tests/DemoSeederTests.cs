@@ -97,7 +97,7 @@ public sealed class DemoSeederTests(DemoAppFixture fixture)
         }
         var admin = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Admin);
         Assert.Equal(13, (await admin.GetFromJsonAsync<JsonElement>("/api/goals")).GetArrayLength() - 1 - 4);
-        Assert.InRange((await admin.GetFromJsonAsync<JsonElement>("/api/indicators")).GetArrayLength(), 38, 50);
+        Assert.InRange((await admin.GetFromJsonAsync<JsonElement>("/api/indicators")).GetArrayLength(), 50, 65);
     }
 
     [Fact]

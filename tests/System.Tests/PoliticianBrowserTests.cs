@@ -41,9 +41,11 @@ public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : BrowserTes
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa året" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync($"{Web}/mal?ar={Year}");
         var card = page.Locator("li.fu-area").Filter(new() { HasText = scenario.AreaTitle });
-        // Two indicators: the residents' one meets its target, the key figure is within its tolerance.
+        // Four indicators: the residents' one meets its target, the key figure is within its tolerance, and the synpunkter
+        // answered in time and their response time both miss theirs.
         await Assertions.Expect(card).ToContainTextAsync("✔ Målet nått: 1");
         await Assertions.Expect(card).ToContainTextAsync("▲ Nära målet: 1");
+        await Assertions.Expect(card).ToContainTextAsync("✖ Målet inte nått: 2");
         // The council goal is overridden to partly met; the committee goal, with only a yellow key figure, is proposed as partly met.
         await Assertions.Expect(card).ToContainTextAsync("Delvis uppfyllt: 2");
         await Axe.AssertNoViolationsAsync(page);
@@ -69,6 +71,17 @@ public sealed class PoliticianBrowserTests(WholeAppFixture fixture) : BrowserTes
         await Assertions.Expect(figureRow.Locator("td").Nth(3)).ToContainTextAsync($"{PoliticianScenario.Peer}: 71,2 %");
         await Assertions.Expect(figureRow).ToContainTextAsync("Förbättring");
         await Assertions.Expect(figureRow).ToContainTextAsync("Nära målet");
+
+        // How synpunkter are answered, beside them, in their own units.
+        var cases = page.Locator("table.fu-feedback-cases").First;
+        var inTimeRow = cases.Locator("tbody tr").Filter(new() { HasText = "Synpunkter besvarade i tid" });
+        await Assertions.Expect(inTimeRow.Locator("td").Nth(0)).ToHaveTextAsync("50 %");
+        await Assertions.Expect(inTimeRow.Locator("td").Nth(1)).ToHaveTextAsync("90 %");
+        await Assertions.Expect(inTimeRow).ToContainTextAsync("inom svarstiden");
+        await Assertions.Expect(inTimeRow).ToContainTextAsync("Målet inte nått");
+        var daysRow = cases.Locator("tbody tr").Filter(new() { HasText = "Svarstid för synpunkter" });
+        await Assertions.Expect(daysRow.Locator("td").Nth(0)).ToHaveTextAsync("12 arbetsdagar");
+        await Assertions.Expect(daysRow.Locator("td").Nth(1)).ToHaveTextAsync("10 arbetsdagar");
 
         // Side by side on a wide screen: the residents' column and the key figures' column start on the same line.
         var citizenColumn = await page.Locator(".fu-beside > div").Nth(0).BoundingBoxAsync();

@@ -12,8 +12,8 @@ namespace Medborgare.SystemTests;
 
 /// <summary>
 /// A goal area for the politicians' pages, set up the way staff and the other services would: the goal chain and its
-/// indicators through FollowUp's admin API, two published survey years and one item of feedback as messages on the app's
-/// real RabbitMQ. The key figures are left for the browser test to import through the admin page.
+/// indicators through FollowUp's admin API, two published survey years, one item of feedback and two answered cases as
+/// messages on the app's real RabbitMQ. The key figures are left for the browser test to import through the admin page.
 /// </summary>
 public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string AreaTitle, Guid CouncilGoalId, Guid CommitteeGoalId,
     Guid CitizenIndicatorId, Guid OperationalIndicatorId)
@@ -49,6 +49,20 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
             direction = "HigherIsBetter", tolerance = 2.0, splitBySex = false, sortOrder = 0,
             targets = new[] { new { period = Year, target = 70.0 } },
         });
+
+        // Synpunkter as cases on the area itself: the share answered in time and the median response time.
+        foreach (var (name, key, unit, direction, target) in new[]
+        {
+            ("Synpunkter besvarade i tid", "answered-in-time", "%", "HigherIsBetter", 90.0),
+            ("Svarstid för synpunkter", "median-response-days", "arbetsdagar", "LowerIsBetter", 10.0),
+        })
+        {
+            await CreateIndicatorAsync(admin, new
+            {
+                goalId = area, name, source = "Feedback", sourceKey = key, unit, direction, tolerance = 1.0, splitBySex = false, sortOrder = 0,
+                targets = new[] { new { period = Year, target } },
+            });
+        }
 
         await PublishAsync(fixture, code);
         await WaitForCitizenResultsAsync(admin, area);
@@ -95,6 +109,17 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
             FeedbackId = Guid.NewGuid(), MunicipalityCode = Municipality, Category = "klagomål", GoalArea = code, District = "Norr",
             MaskedText = FeedbackText, ReceivedAt = new DateTimeOffset(Year, 6, 3, 18, 30, 0, TimeSpan.Zero),
         });
+        // Two cases answered that year, after 4 and 20 working days, the second late: 50 % in time, median 12 days.
+        foreach (var (days, inTime) in new[] { (4, true), (20, false) })
+        {
+            var answeredAt = new DateTimeOffset(Year, 9, 1, 10, 0, 0, TimeSpan.Zero);
+            await bus.Bus.Publish(new CitizenFeedbackAnswered
+            {
+                FeedbackId = Guid.NewGuid(), MunicipalityCode = Municipality, Category = "klagomål", GoalArea = code, Committee = "Tekniska nämnden",
+                ReceivedAt = answeredAt.AddDays(-days - 2), AnsweredAt = answeredAt, DueDate = DateOnly.FromDateTime(answeredAt.UtcDateTime.AddDays(inTime ? 5 : -5)),
+                WorkingDays = days, InTime = inTime,
+            });
+        }
     }
 
     static async Task WaitForCitizenResultsAsync(HttpClient admin, Guid area)
@@ -106,7 +131,10 @@ public sealed record PoliticianScenario(Guid AreaId, string AreaCode, string Are
             var citizen = view.GetProperty("citizenIndicators").EnumerateArray().ToList();
             var feedback = view.GetProperty("feedback").GetProperty("recent").GetArrayLength();
             var priorities = view.GetProperty("priorities").GetArrayLength();
-            if (citizen.Count == 1 && citizen[0].GetProperty("value").ValueKind == JsonValueKind.Number && feedback > 0 && priorities == 2) return;
+            var answered = view.GetProperty("areaIndicators").EnumerateArray().Count(i => i.GetProperty("value").ValueKind == JsonValueKind.Number
+                && i.GetProperty("sourceKey").GetString() == "median-response-days" && i.GetProperty("value").GetDouble() == 12);
+            if (citizen.Count == 1 && citizen[0].GetProperty("value").ValueKind == JsonValueKind.Number && feedback > 0 && priorities == 2
+                && answered == 1) return;
             if (DateTime.UtcNow > deadline) throw new TimeoutException("FollowUp did not take the published results and the feedback within 60 s: " + view);
             await Task.Delay(250);
         }

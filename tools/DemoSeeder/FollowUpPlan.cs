@@ -6,7 +6,7 @@ namespace Medborgare.DemoSeeder;
 /// </summary>
 public static class FollowUpPlan
 {
-    /// <summary>An indicator: <paramref name="Key"/> is a survey indicator key, a KPI id, or null for feedback.</summary>
+    /// <summary>An indicator: <paramref name="Key"/> is a survey indicator key, a KPI id, or a feedback key (null: the count).</summary>
     /// <param name="Target">The target in the first key-figure year; <paramref name="TargetStep"/> is added each year.</param>
     public sealed record IndicatorPlan(string Name, string Source, string? Key, string Unit, bool LowerIsBetter, double Target, double TargetStep,
         double Tolerance, bool SplitBySex = false);
@@ -27,6 +27,12 @@ public static class FollowUpPlan
         return new(kpi.Title, "Operational", id, kpi.Unit, kpi.LowerIsBetter, target, step, tolerance, kpi.DividedByGender);
     }
     static IndicatorPlan Feedback(string name, double target) => new(name, "Feedback", null, "antal", true, target, 0, 5);
+    // Synpunkter as cases: the share answered within the response time, the median response time, and a theme's count.
+    static IndicatorPlan InTime(double target = 90) => new("Synpunkter besvarade i tid", "Feedback", "answered-in-time", "%", false, target, 0, 5);
+    static IndicatorPlan ResponseDays(double target = 7) => new("Svarstid för synpunkter (median)", "Feedback", "median-response-days", "arbetsdagar", true, target, 0, 2);
+    static IndicatorPlan Theme(string name, string category, double target, bool lowerIsBetter = true) =>
+        new(name, "Feedback", "theme:" + category, "st", lowerIsBetter, target, 0, 2);
+    static IndicatorPlan[] Cases(params IndicatorPlan[] themes) => [InTime(), ResponseDays(), .. themes];
 
     static GoalPlan Committee(string title, string text, string owner, params IndicatorPlan[] indicators) =>
         new("CommitteeGoal", title, text, owner, indicators, []);
@@ -36,8 +42,9 @@ public static class FollowUpPlan
     public static readonly GoalPlan Vision = new("Vision", "Älvsala 2035 – trygg, hållbar och öppen",
         "Älvsala är kommunen vid älven där människor vill bo, växa och åldras, där naturen och staden möts och där alla kan vara med och påverka.",
         KF, [], [
-            new("GoalArea", "En trygg och hållbar livsmiljö", "Trygga bostadsområden, en ren miljö och en infrastruktur som håller året runt.", KF,
-                [Citizen("Nöjd-Region-Index (NRI)", "NRI", 60), Feedback("Synpunkter om livsmiljön", 25)], [
+            // A goal area's responsible body is the nämnd its synpunkter are routed to (GoalAreaResponsibilityChanged).
+            new("GoalArea", "En trygg och hållbar livsmiljö", "Trygga bostadsområden, en ren miljö och en infrastruktur som håller året runt.", TN,
+                [Citizen("Nöjd-Region-Index (NRI)", "NRI", 60), Feedback("Synpunkter om livsmiljön", 25), .. Cases(Theme("Klagomål om livsmiljön", "klagomål", 5))], [
                 Council("Älvsala är tryggt att bo och vistas i", "Fler invånare känner sig trygga i sitt bostadsområde och i centrum, även på kvällen.", KS,
                     [Citizen("Trygghet (NRI-faktor)", "NRI.trygghet", 56), Citizen("Andel som känner sig trygga ute på kvällen (8–10)", "nri.trygghet.kvall:high", 30, 1.0),
                      Kpi("N07916", 820, -20, 40)],
@@ -49,8 +56,8 @@ public static class FollowUpPlan
                     Committee("Avfallet minskar och mer återvinns", "Sophämtning och återvinning är enkel för alla hushåll.", TN,
                         Citizen("Renhållning och sophämtning (NMI-faktor)", "NMI.renhallning", 66), Kpi("N85070", 150, -3, 6))),
             ], Code: "livsmiljo"),
-            new("GoalArea", "Kunskap och lärande hela livet", "Förskola och skola ger varje barn en god start och kunskaper för livet.", KF,
-                [Feedback("Synpunkter om utbildning", 20)], [
+            new("GoalArea", "Kunskap och lärande hela livet", "Förskola och skola ger varje barn en god start och kunskaper för livet.", BUN,
+                [Feedback("Synpunkter om utbildning", 20), .. Cases(Theme("Klagomål om utbildning", "klagomål", 4))], [
                 Council("Fler elever når kunskapsmålen", "Andelen elever som är behöriga till gymnasiet ökar varje år.", BUN,
                     [Citizen("Grundskola (NMI-faktor)", "NMI.grundskola", 60, 1.0), Kpi("N15419", 82, 1, 2.5), Kpi("N15436", 74, 1, 3)],
                     Committee("Förskolan ger alla barn en god start", "Små barngrupper och utbildad personal.", BUN,
@@ -59,8 +66,8 @@ public static class FollowUpPlan
                     [Citizen("Gymnasieskola (NMI-faktor)", "NMI.gymnasieskola", 62), Citizen("Utbildningsmöjligheter (NRI-faktor)", "NRI.utbildning", 62),
                      Kpi("N17461", 68, 1, 3), Citizen("Bibliotek (NMI-faktor)", "NMI.bibliotek", 76, 0)]),
             ], Code: "utbildning"),
-            new("GoalArea", "Trygg vård och omsorg", "Den som behöver stöd får det i tid, med respekt och kontinuitet.", KF,
-                [Feedback("Synpunkter om vård och omsorg", 10)], [
+            new("GoalArea", "Trygg vård och omsorg", "Den som behöver stöd får det i tid, med respekt och kontinuitet.", SN,
+                [Feedback("Synpunkter om vård och omsorg", 10), .. Cases(Theme("Klagomål om vård och omsorg", "klagomål", 6))], [
                 Council("Äldre får en trygg och värdig omsorg", "Äldre kan bo kvar hemma med god hemtjänst och får plats i särskilt boende i tid.", SN,
                     [Citizen("Äldreomsorg (NMI-faktor)", "NMI.aldreomsorg", 60, 0.5), Kpi("N00923", 60, -3, 8), Kpi("U23471", 82, 0.5, 3)],
                     Committee("Hemtjänsten har hög kontinuitet", "Färre olika personal hos varje hemtjänsttagare.", SN,
@@ -69,8 +76,9 @@ public static class FollowUpPlan
                     [Citizen("Stöd till utsatta personer (NMI-faktor)", "NMI.stod-utsatta", 50), Kpi("N31807", 78, 0.5, 3),
                      Citizen("Räddningstjänst (NMI-faktor)", "NMI.raddningstjanst", 76, 0)]),
             ], Code: "omsorg"),
-            new("GoalArea", "Delaktighet, kultur och fritid", "Invånarna är delaktiga, har förtroende för kommunen och ett rikt fritidsliv.", KF,
-                [Citizen("Nöjd-Inflytande-Index (NII)", "NII", 42), Citizen("Nöjd-Medborgar-Index (NMI)", "NMI", 60), Feedback("Synpunkter om delaktighet", 20)], [
+            new("GoalArea", "Delaktighet, kultur och fritid", "Invånarna är delaktiga, har förtroende för kommunen och ett rikt fritidsliv.", KS,
+                [Citizen("Nöjd-Inflytande-Index (NII)", "NII", 42), Citizen("Nöjd-Medborgar-Index (NMI)", "NMI", 60), Feedback("Synpunkter om delaktighet", 20),
+                 .. Cases(Theme("Klagomål om delaktighet", "klagomål", 5), Theme("Förslag från invånarna", "förslag", 4, lowerIsBetter: false))], [
                 Council("Invånarna kan påverka och har förtroende för kommunen", "Invånarna får information i tid och kan påverka besluten.", KS,
                     [Citizen("Påverkan (NII-faktor)", "NII.paverkan", 38, 1.0), Citizen("Förtroende (NII-faktor)", "NII.fortroende", 46),
                      Citizen("Information (NII-faktor)", "NII.information", 50), Kpi("U00406", 84, 0, 2)],

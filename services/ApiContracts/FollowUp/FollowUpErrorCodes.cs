@@ -28,7 +28,9 @@ public static class FollowUpErrorCodes
     public const string ToleranceInvalid = "tolerance-invalid";
     public const string SurveyKeyRequired = "survey-key-required";
     public const string KpiIdInvalid = "kpi-id-invalid";
-    public const string FeedbackIndicatorHasNoKey = "feedback-indicator-has-no-key";
+    /// <summary>A feedback indicator's key is none of: empty (the count), <c>answered-in-time</c>, <c>median-response-days</c>,
+    /// <c>theme:&lt;category&gt;</c> with a category of beröm, klagomål, förslag or fråga.</summary>
+    public const string FeedbackKeyUnknown = "feedback-key-unknown";
     public const string SourceRequired = "source-required";
     public const string NotANumber = "not-a-number";
     public const string TargetPeriodTwice = "target-period-twice";

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Medborgare.FollowUp.Infrastructure;
 using Medborgare.FollowUp.Model;
+using Medborgare.FollowUp.Routing;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -73,6 +74,7 @@ public static partial class GoalsApi
         };
         Apply(goal, request, now);
         db.Goals.Add(goal);
+        GoalAreaResponsibility.AnnounceIfChanged(db, goal, clock);
         db.Audit(user, "goal.created", $"{goal.Level} {goal.Id}: {goal.Title}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/goals/{goal.Id}", goal.ToDto());
@@ -90,6 +92,7 @@ public static partial class GoalsApi
         if (errors.Count > 0) return CodedProblems.Validation(http, errors);
 
         Apply(goal, request, clock.GetUtcNow());
+        GoalAreaResponsibility.AnnounceIfChanged(db, goal, clock);
         db.Audit(user, "goal.updated", $"{goal.Level} {goal.Id}: {goal.Title}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(goal.ToDto());

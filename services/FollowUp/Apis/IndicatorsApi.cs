@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Medborgare.FollowUp.Evaluation;
 using Medborgare.FollowUp.Infrastructure;
 using Medborgare.FollowUp.Model;
 using Medborgare.ServiceDefaults;
@@ -151,7 +152,9 @@ public static partial class IndicatorsApi
         indicator.GoalId = request.GoalId!.Value;
         indicator.Name = request.Name!.Trim();
         indicator.Source = request.Source!.Value;
-        indicator.SourceKey = string.IsNullOrWhiteSpace(request.SourceKey) ? null : request.SourceKey.Trim();
+        indicator.SourceKey = string.IsNullOrWhiteSpace(request.SourceKey) ? null
+            : indicator.Source == IndicatorSource.Feedback ? FeedbackMeasures.Key(FeedbackMeasures.Parse(request.SourceKey)!)
+            : request.SourceKey.Trim();
         indicator.Unit = request.Unit?.Trim() ?? "";
         indicator.Direction = request.Direction!.Value;
         indicator.Tolerance = request.Tolerance ?? 0;
@@ -196,8 +199,12 @@ public static partial class IndicatorsApi
                 }
                 break;
             case IndicatorSource.Feedback:
-                if (!string.IsNullOrEmpty(key)) errors.Add("sourceKey", FeedbackIndicatorHasNoKey, "Synpunktsindikatorer räknar synpunkter i målområdet och har ingen nyckel.",
-                    "Feedback indicators count the feedback in the goal area and have no key.");
+                if (key is { Length: > 100 } || FeedbackMeasures.Parse(key) is null)
+                {
+                    var keys = string.Join(", ", FeedbackMeasures.Keys);
+                    errors.Add("sourceKey", FeedbackKeyUnknown, $"Okänd nyckel för en synpunktsindikator. Lämna tomt för antalet synpunkter, eller ange en av: {keys}.",
+                        $"Unknown key for a feedback indicator. Leave it empty for the number of synpunkter, or give one of: {keys}.");
+                }
                 break;
             default:
                 errors.Add("source", SourceRequired, "Ange källa: Citizen, Operational eller Feedback.", "Give the source: Citizen, Operational or Feedback.");

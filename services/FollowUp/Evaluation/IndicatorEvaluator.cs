@@ -35,9 +35,10 @@ public sealed class IndicatorEvaluator(FollowUpDbContext db, IOptions<KoladaOpti
             .Where(v => manualIds.Contains(v.IndicatorId) && periods.Contains(v.Period)).ToListAsync(ct);
 
         var areaOf = GoalAreas(allGoals);
-        var areaCodes = indicators.Where(i => i.Source == IndicatorSource.Feedback)
-            .Select(i => areaOf.GetValueOrDefault(i.GoalId)?.Code).OfType<string>().Distinct().ToArray();
-        var feedbackCounts = await FeedbackCountsAsync(db, municipality, areaCodes, periods, ct);
+        var feedbackWanted = indicators.Where(i => i.Source == IndicatorSource.Feedback)
+            .Select(i => (Code: areaOf.GetValueOrDefault(i.GoalId)?.Code, Measure: FeedbackMeasures.Parse(i.SourceKey)))
+            .Where(w => w.Code is not null && w.Measure is not null).Select(w => (w.Code!, w.Measure!)).Distinct().ToArray();
+        var feedback = await FeedbackFigures.LoadAsync(db, municipality, feedbackWanted, periods, ct);
 
         var result = new List<IndicatorEvaluation>(indicators.Count);
         foreach (var indicator in indicators)
@@ -92,7 +93,8 @@ public sealed class IndicatorEvaluator(FollowUpDbContext db, IOptions<KoladaOpti
                 default:
                 {
                     var code = areaOf.GetValueOrDefault(indicator.GoalId)?.Code;
-                    double? Count(int p) => code is null ? null : feedbackCounts.GetValueOrDefault((code, p));
+                    var measure = FeedbackMeasures.Parse(indicator.SourceKey);
+                    double? Count(int p) => feedback.Value(code, measure, p);
                     result.Add(new IndicatorEvaluation(indicator, period, Count(period), Count(period - 1), target,
                         StatusRules.Status(Count(period), target, indicator.Tolerance, indicator.Direction),
                         TrendRules.ForKeyFigure(Count(period - 1), Count(period), indicator.Direction), null, null));

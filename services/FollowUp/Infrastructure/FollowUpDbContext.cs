@@ -18,6 +18,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<CitizenResult> CitizenResults => Set<CitizenResult>();
     public DbSet<CitizenPriority> CitizenPriorities => Set<CitizenPriority>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<FeedbackOutcome> FeedbackOutcomes => Set<FeedbackOutcome>();
     public DbSet<GoalAssessment> GoalAssessments => Set<GoalAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -14,6 +14,12 @@ public sealed class Goal
     /// <summary>The responsible body: kommunfullmäktige, or the nämnd that owns a committee goal.</summary>
     public required string ResponsibleBody { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>
+    /// For a goal area: the code, title and responsible body last put in the outbox as <c>GoalAreaResponsibilityChanged</c>
+    /// (see <see cref="GoalAreaResponsibility"/>), so a change is announced once and an area from before the message existed
+    /// is announced by the start-up sweep. Null when nothing was sent yet.
+    /// </summary>
+    public string? PublishedResponsibility { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

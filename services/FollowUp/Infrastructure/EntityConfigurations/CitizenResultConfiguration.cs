@@ -49,3 +49,18 @@ sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.HasIndex(f => new { f.GoalArea, f.ReceivedAt });
     }
 }
+
+sealed class FeedbackOutcomeConfiguration : IEntityTypeConfiguration<FeedbackOutcome>
+{
+    public void Configure(EntityTypeBuilder<FeedbackOutcome> b)
+    {
+        b.ToTable("feedback_outcomes");
+        b.HasKey(o => o.FeedbackId);
+        b.Property(o => o.FeedbackId).ValueGeneratedNever();
+        b.Property(o => o.MunicipalityCode).HasMaxLength(4).IsFixedLength();
+        b.Property(o => o.Category).HasMaxLength(100);
+        b.Property(o => o.GoalArea).HasMaxLength(100);
+        b.Property(o => o.Committee).HasMaxLength(200);
+        b.HasIndex(o => new { o.MunicipalityCode, o.AnsweredAt });
+    }
+}

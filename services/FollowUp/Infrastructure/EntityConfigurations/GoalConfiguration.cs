@@ -17,6 +17,7 @@ sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         b.Property(g => g.Title).HasMaxLength(300);
         b.Property(g => g.Text).HasMaxLength(4000);
         b.Property(g => g.ResponsibleBody).HasMaxLength(200);
+        b.Property(g => g.PublishedResponsibility).HasMaxLength(600);
         // A parent cannot be deleted while it has children: the API says so with a 409.
         b.HasOne<Goal>().WithMany().HasForeignKey(g => g.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(g => new { g.MunicipalityCode, g.Code }).IsUnique().HasFilter("code IS NOT NULL");

@@ -272,6 +272,65 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                     b.ToTable("feedback", (string)null);
                 });
 
+            modelBuilder.Entity("Medborgare.FollowUp.Model.FeedbackOutcome", b =>
+                {
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("committee");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("GoalArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("goal_area");
+
+                    b.Property<bool>("InTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_time");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("municipality_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("FeedbackId")
+                        .HasName("pk_feedback_outcomes");
+
+                    b.HasIndex("MunicipalityCode", "AnsweredAt")
+                        .HasDatabaseName("ix_feedback_outcomes_municipality_code_answered_at");
+
+                    b.ToTable("feedback_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Medborgare.FollowUp.Model.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -303,6 +362,11 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("PublishedResponsibility")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("published_responsibility");
 
                     b.Property<string>("ResponsibleBody")
                         .IsRequired()

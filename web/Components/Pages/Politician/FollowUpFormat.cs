@@ -35,6 +35,35 @@ public static class FollowUpFormat
     public static string SourceKey(IndicatorSource source) => "FuSource" + source;
     public static string DirectionKey(Direction direction) => "FuDirection" + direction;
 
+    /// <summary>
+    /// The text key of a feedback indicator's unit, from what it measures (whatever unit was typed for it), so it reads right
+    /// in both languages: % for the share in time, working days for the median, a count otherwise. Null for other sources.
+    /// </summary>
+    public static string? FeedbackUnitKey(IndicatorSource source, string? sourceKey) => source != IndicatorSource.Feedback ? null : sourceKey switch
+    {
+        FeedbackIndicatorKeys.AnsweredInTime => "FuUnitPercent",
+        FeedbackIndicatorKeys.MedianResponseDays => "FuUnitWorkingDays",
+        _ => "FuUnitCount",
+    };
+
+    /// <summary>The text key that says what a feedback indicator measures, and the theme's text key for a theme count.</summary>
+    public static (string Key, string? ThemeKey) FeedbackMeasureKey(string? sourceKey) => sourceKey switch
+    {
+        null or "" => ("FuMeasureCount", null),
+        FeedbackIndicatorKeys.AnsweredInTime => ("FuMeasureAnsweredInTime", null),
+        FeedbackIndicatorKeys.MedianResponseDays => ("FuMeasureMedianDays", null),
+        _ when sourceKey.StartsWith(FeedbackIndicatorKeys.ThemePrefix, StringComparison.Ordinal) =>
+            ("FuMeasureTheme", sourceKey[FeedbackIndicatorKeys.ThemePrefix.Length..] switch
+            {
+                "beröm" => "FuThemePraise",
+                "klagomål" => "FuThemeComplaint",
+                "förslag" => "FuThemeSuggestion",
+                "fråga" => "FuThemeQuestion",
+                _ => null,
+            }),
+        _ => ("FuMeasureUnknown", null),
+    };
+
     public static string StatusClass(IndicatorStatus status) => "fu-status fu-status-" + status.ToString().ToLowerInvariant();
 
     public static string Significance(CitizenDetail detail) => English ? detail.SignificanceEn : detail.SignificanceSv;
