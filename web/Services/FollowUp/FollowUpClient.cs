@@ -53,6 +53,45 @@ public sealed class FollowUpClient(HttpClient http, IHttpClientFactory clients, 
     public Task<ApiResult<ImportDto>> StartUrlImportAsync(UrlImportBody body, CancellationToken ct) =>
         longApi.SendAsync<ImportDto>(HttpMethod.Post, "/api/keyfigures/imports", body, ct);
 
+    // Uppdrag, action plans (handlingsplaner) and återrapportering.
+
+    public Task<ApiResult<AssignmentDto[]>> AssignmentsAsync(Guid? goalAreaId, string? committee, WorkStatus? status, CancellationToken ct)
+    {
+        var query = new List<string>();
+        if (goalAreaId is { } area) query.Add($"goalAreaId={area}");
+        if (!string.IsNullOrWhiteSpace(committee)) query.Add("committee=" + Uri.EscapeDataString(committee));
+        if (status is { } s) query.Add($"status={s}");
+        return api.GetAsync<AssignmentDto[]>("/api/assignments" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), ct);
+    }
+    public Task<ApiResult<AssignmentView>> AssignmentAsync(Guid id, CancellationToken ct) => api.GetAsync<AssignmentView>($"/api/assignments/{id}", ct);
+    public Task<ApiResult<AssignmentDto>> CreateAssignmentAsync(AssignmentRequest request, CancellationToken ct) =>
+        longApi.SendAsync<AssignmentDto>(HttpMethod.Post, "/api/assignments", request, ct);
+    public Task<ApiResult<AssignmentDto>> UpdateAssignmentAsync(Guid id, AssignmentRequest request, CancellationToken ct) =>
+        longApi.SendAsync<AssignmentDto>(HttpMethod.Put, $"/api/assignments/{id}", request, ct);
+
+    public Task<ApiResult<ActionPlanDto>> AssignmentPlanAsync(Guid id, CancellationToken ct) =>
+        api.GetAsync<ActionPlanDto>($"/api/assignments/{id}/plan", ct);
+    public Task<ApiResult<ActionPlanDto>> GoalPlanAsync(Guid goalId, CancellationToken ct) =>
+        api.GetAsync<ActionPlanDto>($"/api/goals/{goalId}/plan", ct);
+    public Task<ApiResult<ActivityDto>> AddAssignmentActivityAsync(Guid id, ActivityRequest request, CancellationToken ct) =>
+        longApi.SendAsync<ActivityDto>(HttpMethod.Post, $"/api/assignments/{id}/activities", request, ct);
+    public Task<ApiResult<ActivityDto>> AddGoalActivityAsync(Guid goalId, ActivityRequest request, CancellationToken ct) =>
+        longApi.SendAsync<ActivityDto>(HttpMethod.Post, $"/api/goals/{goalId}/activities", request, ct);
+    public Task<ApiResult<ActivityDto>> UpdateActivityAsync(Guid id, ActivityRequest request, CancellationToken ct) =>
+        longApi.SendAsync<ActivityDto>(HttpMethod.Put, $"/api/activities/{id}", request, ct);
+    public Task<ApiResult<bool>> DeleteActivityAsync(Guid id, CancellationToken ct) =>
+        longApi.SendAsync(HttpMethod.Delete, $"/api/activities/{id}", null, ct);
+
+    public Task<ApiResult<AssignmentReportDto>> AssignmentReportAsync(Guid id, int year, ReportPeriod period, CancellationToken ct) =>
+        api.GetAsync<AssignmentReportDto>($"/api/assignments/{id}/reports/{year}/{period}", ct);
+    public Task<ApiResult<AssignmentReportDto>> SaveAssignmentReportAsync(Guid id, int year, ReportPeriod period, AssignmentReportRequest request,
+        CancellationToken ct) =>
+        longApi.SendAsync<AssignmentReportDto>(HttpMethod.Put, $"/api/assignments/{id}/reports/{year}/{period}", request, ct);
+
+    /// <summary>The printable period report, of one goal area or (without <paramref name="areaId"/>) the whole municipality.</summary>
+    public Task<ApiResult<PeriodReportDto>> PeriodReportAsync(int year, ReportPeriod period, Guid? areaId, CancellationToken ct) =>
+        api.GetAsync<PeriodReportDto>($"/api/followup/period-report/{year}/{period}" + (areaId is { } a ? $"?area={a}" : ""), ct);
+
     /// <summary>Sends a Kolada JSON document as it is (values, or KPI metadata when <paramref name="kpis"/>); the service checks it all.</summary>
     public Task<ApiResult<ImportDto>> ImportFileAsync(Stream document, bool kpis, CancellationToken ct)
     {
