@@ -61,7 +61,7 @@ public sealed class SecurityHeadersTests(WholeAppFixture fixture) : BrowserTest
             Assert.True(await page.EvaluateAsync<int>("() => document.styleSheets.length") >= 4, $"the stylesheets applied on {path}");
         }
         await fixture.LogInAsAdministratorAsync(page);
-        foreach (var path in new[] { "/personal", "/analys/enkater", "/analys/resultat", "/mal", "/admin/anvandare", "/admin/mal" })
+        foreach (var path in new[] { "/personal", "/analys/enkater", "/analys/resultat", "/mal", "/admin/anvandare", "/admin/mal", "/uppdrag", "/uppdrag/nytt" })
         {
             await page.GotoAsync(Web + path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
