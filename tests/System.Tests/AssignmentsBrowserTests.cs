@@ -42,13 +42,14 @@ public sealed class AssignmentsBrowserTests(WholeAppFixture fixture) : BrowserTe
         await LogInAsync(politician, politicianEmail, politicianPassword);
         await politician.GotoAsync($"{Web}/mal/{scenario.AreaId}?ar={PoliticianScenario.Year}");
         await Expect(politician.Locator("#assignments-heading")).ToHaveTextAsync("Uppdrag");
+        await Axe.AssertNoViolationsAsync(politician);
         var priority = politician.Locator("table.fu-priorities tbody tr").Nth(0);
         await Expect(priority).ToContainTextAsync("Prioritera!");
         await Expect(politician.Locator("table.fu-priorities tbody tr").Nth(1).GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
         await priority.GetByRole(AriaRole.Link, new() { Name = $"Ge uppdrag om {PoliticianScenario.PriorityName}" }).ClickAsync();
         await Expect(politician).ToHaveURLAsync(new Regex(@"/uppdrag/nytt\?omrade="));
-        await Expect(politician.Locator("#assignment-prompt")).ToContainTextAsync($"Föranlett av: {PoliticianScenario.PriorityName} ({PoliticianScenario.CitizenKey})");
-        await Expect(politician.Locator("#assignment-prompt")).ToContainTextAsync("betyg 63,4, effekt 2,7, medborgarundersökningen 2014");
+        await Expect(politician.Locator("#assignment-form-prompt")).ToContainTextAsync($"Föranlett av: {PoliticianScenario.PriorityName} ({PoliticianScenario.CitizenKey})");
+        await Expect(politician.Locator("#assignment-form-prompt")).ToContainTextAsync("betyg 63,4, effekt 2,7, medborgarundersökningen 2014");
         await Expect(politician.GetByLabel("Mål", new() { Exact = true })).ToHaveValueAsync(scenario.AreaId.ToString());
         await Axe.AssertNoViolationsAsync(politician);
 
@@ -58,7 +59,7 @@ public sealed class AssignmentsBrowserTests(WholeAppFixture fixture) : BrowserTe
         await politician.GetByRole(AriaRole.Button, new() { Name = "Ge uppdraget" }).ClickAsync();
         await Expect(politician.Locator("#assignment-title-error")).ToContainTextAsync("Skriv en rubrik för uppdraget.");
         await Expect(politician.Locator("#assignment-title")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(politician.Locator("#assignment-prompt")).ToContainTextAsync(PoliticianScenario.PriorityName);
+        await Expect(politician.Locator("#assignment-form-prompt")).ToContainTextAsync(PoliticianScenario.PriorityName);
         await Axe.AssertNoViolationsAsync(politician);
 
         await politician.GetByLabel("Rubrik", new() { Exact = true }).FillAsync(title);
@@ -164,7 +165,7 @@ public sealed class AssignmentsBrowserTests(WholeAppFixture fixture) : BrowserTe
 
     async Task AddActivityAsync(IPage page, string title, string owner, string start, string end)
     {
-        var form = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Ny aktivitet" }) });
+        var form = page.Locator("section#new-activity");
         await form.GetByLabel("Aktivitet", new() { Exact = true }).FillAsync(title);
         await form.GetByLabel("Ansvarig", new() { Exact = true }).FillAsync(owner);
         await form.GetByLabel("Start", new() { Exact = true }).FillAsync(start);
