@@ -38,6 +38,11 @@ public sealed record MedborgareOptions
     /// <c>/svara</c> behind the municipality's own host name. Unless given, the web app's own address on this machine.
     /// </summary>
     public string? AnswerUrl { get; init; }
+    /// <summary>
+    /// The SMTP server that answers to synpunkter are e-mailed through (<c>--smtp host:port</c>), such as the municipality's
+    /// relay. Unless given, e-mailed answers wait in their cases, where caseworkers see them as not sent.
+    /// </summary>
+    public (string Host, int Port)? Smtp { get; init; }
 
     /// <summary>From the command line (normalized) and the environment, before the AppHost's builder exists (it depends on them).</summary>
     public static MedborgareOptions From(string[] args) =>
@@ -69,7 +74,17 @@ public sealed record MedborgareOptions
             MunicipalityName = name,
             MunicipalityCode = code,
             AnswerUrl = AbsoluteHttpUrl(Get("answer-url") ?? Get("Municipality:AnswerUrl")),
+            Smtp = HostAndPort(Get("smtp") ?? Get("Smtp:Server")),
         };
+    }
+
+    static (string, int)? HostAndPort(string? value)
+    {
+        if (value is null) return null;
+        var colon = value.LastIndexOf(':');
+        if (colon > 0 && int.TryParse(value[(colon + 1)..], out var port) && port is > 0 and <= 65535 && Uri.CheckHostName(value[..colon]) != UriHostNameType.Unknown)
+            return (value[..colon], port);
+        throw new ArgumentException($"The SMTP server is given as host:port, such as smtp.kommun.se:587, not '{value}'.");
     }
 
     static string? AbsoluteHttpUrl(string? value) =>

@@ -3,7 +3,7 @@ using Medborgare.AppHost;
 // Medborgare on one machine: PostgreSQL and RabbitMQ from the machine's binaries (or existing servers), the four services, the
 // web app, and the Aspire dashboard. Options (README): --state-dir DIR, --postgres "<connection string>", --rabbitmq amqp://…,
 // --demo, --replicas N, --environment Development, --web-port N, --municipality-name NAME --municipality-code NNNN,
-// --answer-url URL,
+// --answer-url URL, --smtp host:port,
 // --servers-only --env-file FILE (for the test command).
 args = MedborgareOptions.Normalize(args);
 var options = MedborgareOptions.From(args);
@@ -51,6 +51,12 @@ var web = builder.AddPart<Projects.Medborgare_Web>(ResourceNames.Web, options, s
 // The letters' address: the one given, or the web app's own /svara.
 if (options.AnswerUrl is { } answerUrl) distribution.WithEnvironment("Municipality__AnswerUrl", answerUrl);
 else distribution.WithEnvironment("Municipality__AnswerUrl", ReferenceExpression.Create($"{web.GetEndpoint("http")}/svara"));
+
+// Synpunkter: the page where a resident follows a case, named in e-mailed answers; and the SMTP server they go through.
+if (options.AnswerUrl is { } publicUrl && publicUrl.EndsWith("/svara", StringComparison.Ordinal))
+    collection.WithEnvironment("Cases__CasePageUrl", publicUrl[..^"/svara".Length] + "/synpunkter/{receipt}");
+else collection.WithEnvironment("Cases__CasePageUrl", ReferenceExpression.Create($"{web.GetEndpoint("http")}/synpunkter/{{receipt}}"));
+if (options.Smtp is { } smtp) collection.WithEnvironment("Smtp__Host", smtp.Host).WithEnvironment("Smtp__Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
 if (options.Demo)
 {

@@ -16,6 +16,8 @@ app.MapOpenApi();
 app.MapOpenSurveysApi();
 app.MapAnsweringApi();
 app.MapFeedbackApi();
+app.MapPublicCasesApi();
+app.MapCasesApi();
 app.MapQuarantineApi();
 app.MapDefaultEndpoints();
 

@@ -1,13 +1,13 @@
-using MassTransit;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MassTransit;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
-using static Medborgare.Analysis.Apis.SurveysApi;
 
 namespace Medborgare.Analysis.Tests;
 

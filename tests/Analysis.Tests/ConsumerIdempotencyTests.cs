@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using Medborgare.Analysis.Infrastructure;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Medborgare.Analysis.Apis.AnswersApi;
 
 namespace Medborgare.Analysis.Tests;
 
@@ -65,7 +65,7 @@ public sealed class ConsumerIdempotencyTests(AnalysisApp service) : IClassFixtur
         await service.PublishAsync(new SurveyClosed { SurveyId = survey.SurveyId, ClosedAt = closedAt.AddDays(1) }, again);
         await Eventually.TrueAsync(() => InDbAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == again)), what: "the second close");
         Assert.Equal(closedAt, await InDbAsync(db => db.Surveys.Where(s => s.SurveyId == survey.SurveyId).Select(s => s.ClosedAt).SingleAsync()));
-        Assert.Equal(Results.ResultStatus.Preliminary, (await service.ResultsAsync(survey.SurveyId)).Status);
+        Assert.Equal(ResultStatus.Preliminary, (await service.ResultsAsync(survey.SurveyId)).Status);
     }
 
     [Fact]

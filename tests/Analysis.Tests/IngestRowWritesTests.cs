@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Statistics;
@@ -10,7 +11,6 @@ using Medborgare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
-using static Medborgare.Analysis.Apis.SurveysApi;
 
 namespace Medborgare.Analysis.Tests;
 

@@ -1,12 +1,12 @@
 using System.Net.Http.Json;
 using Medborgare.Analysis.Infrastructure;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.Statistics;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using static Medborgare.Analysis.Apis.SurveysApi;
 
 namespace Medborgare.Analysis.Tests;
 

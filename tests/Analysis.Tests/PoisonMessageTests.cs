@@ -2,12 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Medborgare.Analysis.Apis.SurveysApi;
 
 namespace Medborgare.Analysis.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.Statistics;
 using Medborgare.Testing;
@@ -64,8 +65,8 @@ public sealed class PublishTests(AnalysisApp service) : IClassFixture<AnalysisAp
             var current = now.Indicators.Single(i => i.Key == indicator.Key);
             var expected = YearOverYear.Compare(2025, then.Value, then.StandardError, 2026, current.Value, current.StandardError).Direction switch
             {
-                ChangeDirection.Increase => ChangeSignificance.SignificantIncrease,
-                ChangeDirection.Decrease => ChangeSignificance.SignificantDecrease,
+                Statistics.ChangeDirection.Increase => ChangeSignificance.SignificantIncrease,
+                Statistics.ChangeDirection.Decrease => ChangeSignificance.SignificantDecrease,
                 _ => ChangeSignificance.NotSignificant,
             };
             Assert.Equal(expected, indicator.ChangeVsLastYear);

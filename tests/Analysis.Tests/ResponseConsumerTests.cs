@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Statistics;
 using Medborgare.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Medborgare.Analysis.Apis.SurveysApi;
 
 namespace Medborgare.Analysis.Tests;
 

@@ -8,7 +8,9 @@ using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Statistics;
 using Medborgare.Testing;
-using static Medborgare.Analysis.Apis.AnswersApi;
+using CalibrationStatus = Medborgare.ApiContracts.Analysis.CalibrationStatus;
+using IndicatorKind = Medborgare.ApiContracts.Analysis.IndicatorKind;
+using SuppressionReason = Medborgare.ApiContracts.Analysis.SuppressionReason;
 
 namespace Medborgare.Analysis.Tests;
 
@@ -59,13 +61,13 @@ public sealed class ResultsTests(AnalysisApp service) : IClassFixture<AnalysisAp
         var q1 = results.Indicators.Single(i => i.Key == "q1");
         Assert.Equal(50, q1.Value, 9);                                  // mean 5.5 on 1..10: (5.5 − 1) / 9 · 100
         Assert.Equal(80, q1.N);
-        Assert.Equal((Statistics.IndicatorKind.Item, "Fråga q1", "Question q1"), (q1.Kind, q1.Name.Sv, q1.Name.En));
+        Assert.Equal((IndicatorKind.Item, "Fråga q1", "Question q1"), (q1.Kind, q1.Name.Sv, q1.Name.En));
         var high = results.Indicators.Single(i => i.Key == "q1:high");
         Assert.Equal(30, high.Value, 9);                                // 8, 9 and 10: three in ten
-        Assert.Equal((Statistics.IndicatorKind.Share, "Fråga q1 – andel hög", "Question q1 – share high"), (high.Kind, high.Name.Sv, high.Name.En));
+        Assert.Equal((IndicatorKind.Share, "Fråga q1 – andel hög", "Question q1 – share high"), (high.Kind, high.Name.Sv, high.Name.En));
         var nmi = results.Indicators.Single(i => i.Key == "NMI");
         Assert.Equal(50, nmi.Value, 9);                                 // each respondent's mean of q1..q3 averages 5.5
-        Assert.Equal((Statistics.IndicatorKind.Overall, "Nöjd-Medborgar-Index"), (nmi.Kind, nmi.Name.Sv));
+        Assert.Equal((IndicatorKind.Overall, "Nöjd-Medborgar-Index"), (nmi.Kind, nmi.Name.Sv));
         Assert.Equal(["livskvalitet"], nmi.GoalAreaTags);
         Assert.Equal(["trygghet"], results.Indicators.Single(i => i.Key == "f1a").GoalAreaTags);
         Assert.Equal(new[] { "boende", "kanaler" }, results.ChoiceQuestions.Select(c => c.Key));

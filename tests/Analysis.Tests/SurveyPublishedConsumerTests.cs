@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Medborgare.Analysis.Infrastructure;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.ServiceDefaults;
 using Medborgare.Testing;
-using static Medborgare.Analysis.Apis.SurveysApi;
 
 namespace Medborgare.Analysis.Tests;
 

@@ -63,11 +63,14 @@ public abstract class ServiceApp<TEntryPoint>(string serviceName, string databas
     public virtual HttpClient CreateClient() => Factory.CreateClient();
 
     /// <summary>An HttpClient that calls as a staff member with the given roles.</summary>
-    public HttpClient CreateStaffClient(params string[] roles)
+    public HttpClient CreateStaffClient(params string[] roles) => CreateStaffClientFor("test-user", roles);
+
+    /// <summary>An HttpClient that calls as the named staff member, with roles and (for a caseworker) committees.</summary>
+    public HttpClient CreateStaffClientFor(string userName, string[] roles, params string[] committees)
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            StaffAuthentication.CreateToken(ServiceFactory<TEntryPoint>.SigningKey, "test-user", roles));
+            StaffAuthentication.CreateToken(ServiceFactory<TEntryPoint>.SigningKey, userName, roles, committees: committees));
         return client;
     }
 

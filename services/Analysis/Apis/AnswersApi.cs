@@ -1,5 +1,6 @@
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,8 +22,6 @@ public static class AnswersApi
         return app;
     }
 
-    public sealed record FreeTextAnswers(string Question, LocalizedText Text, IReadOnlyList<string> Answers);
-
     /// <summary>
     /// Only the texts, in random order: no district, sex, age group, date or response id goes with them, so an
     /// answer cannot be tied to a small group of respondents and nobody can be singled out.
@@ -40,8 +39,6 @@ public static class AnswersApi
         Random.Shared.Shuffle(texts);
         return TypedResults.Ok(new FreeTextAnswers(q.Key, ResultsMapping.Text(q.Text), texts));
     }
-
-    public sealed record FeedbackDto(Guid FeedbackId, string MaskedText, string Category, string? GoalArea, string? District, DateTimeOffset ReceivedAt);
 
     static async Task<Results<Ok<FeedbackDto[]>, NotFound>> GetFeedback(Guid id, AnalysisDbContext db, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Medborgare.Analysis.Infrastructure;
 using Medborgare.Analysis.Results;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.Messaging;
 using Medborgare.ServiceDefaults;
@@ -93,8 +94,6 @@ public static class ResultsApi
         }
         return TypedResults.Ok(breakdowns.Select(b => b.ToDto()).ToArray());
     }
-
-    public sealed record PublishedDto(Guid SurveyId, int Year, DateTimeOffset PublishedAt, int Indicators, bool KeepCurrent);
 
     /// <summary>
     /// Publishes the year's results. With <c>?keepCurrent=true</c>, answers that arrive while the survey is still open (late letters,

@@ -1,4 +1,5 @@
 using Medborgare.Analysis.Infrastructure;
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,6 @@ public static class SurveysApi
         return app;
     }
 
-    public sealed record RespondentCount(long Respondents, IReadOnlyDictionary<string, long> ByDistrict);
-
     static async Task<Results<Ok<RespondentCount>, NotFound>> GetRespondents(Guid id, AnalysisDbContext db, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.SurveyId == id, ct)) return TypedResults.NotFound();
@@ -32,8 +31,6 @@ public static class SurveysApi
                 .Select(g => new { g.Key, N = g.Sum(c => c.Respondents) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return TypedResults.Ok(new RespondentCount(byDistrict.Values.Sum(), byDistrict));
     }
-
-    public sealed record AnalysedSurveyDto(Guid SurveyId, string MunicipalityCode, int Year, string TitleSv, DateTimeOffset PublishedAt);
 
     static async Task<Ok<AnalysedSurveyDto[]>> ListSurveys(AnalysisDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Surveys.AsNoTracking().OrderByDescending(s => s.Year)

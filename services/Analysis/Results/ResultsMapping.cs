@@ -1,3 +1,4 @@
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.Statistics;
 
@@ -12,22 +13,22 @@ public static class ResultsMapping
         stored.ClosedAt is not null, report.Respondents, report.Calibration.ToDto(),
         [.. report.Indicators.Select(i => i.ToDto(survey))],
         [.. report.Breakdowns.Select(ToDto)],
-        report.Priorities,
-        [.. report.Trends.Select(t => new TrendDto(t.Key, t.Years, t.Comparisons))],
+        [.. report.Priorities.Select(p => p.ToWire())],
+        [.. report.Trends.Select(t => t.ToWire())],
         [.. survey.Questions.Where(IsChoice).Select(q => new ChoiceQuestionDto(q.Key, Text(q.Text)))],
         stored.KeepPublishedCurrent);
 
     public static bool IsChoice(QuestionSnapshot q) => q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
 
-    public static CalibrationDto ToDto(this CalibrationResult c) => new(c.Status, c.Iterations,
-        double.IsFinite(c.MaxRelativeDeviation) ? c.MaxRelativeDeviation : null, c.Collapsed, c.EmptyStrata, c.Message);
+    public static CalibrationDto ToDto(this CalibrationResult c) => new(c.Status.ToWire(), c.Iterations,
+        double.IsFinite(c.MaxRelativeDeviation) ? c.MaxRelativeDeviation : null, [.. c.Collapsed.Select(g => g.ToWire())], c.EmptyStrata, c.Message);
 
     public static IndicatorDto ToDto(this IndicatorEstimate e, SurveyDefinition survey) => new(
-        e.Key, e.Kind, Name(survey, e.Key), GoalAreaTags(survey, e.Key),
+        e.Key, e.Kind.ToWire(), Name(survey, e.Key), GoalAreaTags(survey, e.Key),
         e.Value, e.StandardError, e.CiLow, e.CiHigh, e.N, e.Label, e.LabelEn);
 
     public static BreakdownDto ToDto(this Breakdown b) => new(b.Dimension, b.IndicatorKey,
-        [.. b.Groups.Select(g => new BreakdownGroupDto(g.Group, g.N, g.Suppression,
+        [.. b.Groups.Select(g => new BreakdownGroupDto(g.Group, g.N, g.Suppression.ToWire(),
             g.Estimate is { } e ? new EstimateDto(e.Value, e.StandardError, e.CiLow, e.CiHigh, e.N) : null))]);
 
     /// <summary>Question text for items, "… – andel hög" for shares, the index name for factors and overall indices.</summary>

@@ -18,6 +18,7 @@ public static class Extensions
             bus.AddConsumer<SurveyPublishedConsumer>();
             bus.AddConsumer<InvitationsIssuedConsumer>();
             bus.AddConsumer<SurveyClosedConsumer>();
+            bus.AddConsumer<GoalAreaResponsibilityChangedConsumer>();
         });
         builder.Services.PostConfigure<OutboxOptions>(o => o.DeleteSent = true);
 
@@ -34,6 +35,14 @@ public static class Extensions
         builder.Services.AddOptions<CaseOptions>().BindConfiguration("Cases");
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
         builder.Services.AddScoped<CaseIntake>();
+        builder.Services.AddScoped<CaseWork>();
+        builder.Services.AddOptions<CodeThrottleOptions>(PublicCasesApi.ReceiptThrottle).BindConfiguration("ReceiptThrottle");
+        builder.Services.AddKeyedSingleton(PublicCasesApi.ReceiptThrottle, (sp, _) => new CodeGuessThrottle(sp.GetRequiredService<TimeProvider>(),
+            Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<CodeThrottleOptions>>().Get(PublicCasesApi.ReceiptThrottle))));
+        builder.Services.AddSingleton<CaseEmailSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseEmailSender>());
+        builder.Services.AddSingleton<CaseContactPurge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseContactPurge>());
 
         builder.Services.AddPublicLimits(builder.Configuration);
         builder.Services.AddOpenApi();

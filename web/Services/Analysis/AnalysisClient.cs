@@ -1,3 +1,4 @@
+using Medborgare.ApiContracts.Analysis;
 using Medborgare.Contracts;
 using Medborgare.ServiceDefaults;
 using Medborgare.Web.Services.Distribution;
@@ -46,10 +47,12 @@ public sealed class AnalysisClient(HttpClient http, IHttpClientFactory clients, 
             return new QuestionTexts(
                 questions.Where(q => q.Type == QuestionType.FreeText).Select(q => new FreeTextQuestion(q.Key, Text(q.Text))).ToArray(),
                 questions.Where(q => q.Choices.Count > 0).ToDictionary(q => q.Key,
-                    q => (IReadOnlyDictionary<string, ResultText>)q.Choices.ToDictionary(c => c.Value, c => Text(c.Text))));
+                    q => (IReadOnlyDictionary<string, LocalizedText>)q.Choices.ToDictionary(c => c.Value, c => Text(c.Text))));
         });
 
-    static ResultText Text(IReadOnlyDictionary<string, string> texts) => new(texts.GetValueOrDefault("sv"), texts.GetValueOrDefault("en"));
+    /// <summary>The Swedish text, or the English one where a questionnaire has no Swedish.</summary>
+    static LocalizedText Text(IReadOnlyDictionary<string, string> texts) =>
+        new(texts.GetValueOrDefault("sv") ?? texts.GetValueOrDefault("en") ?? "", texts.GetValueOrDefault("en"));
 
     /// <summary>Opens one of the export files as a stream, without buffering it.</summary>
     public Task<ApiResult<FileDownload>> OpenExportAsync(Guid id, string fileName, CancellationToken ct) =>

@@ -119,11 +119,11 @@ namespace Medborgare.Collection.Infrastructure.Migrations
             // Feedback from before cases: each gets a receipt, counts as received on the web, and is due ten working days
             // (two weeks) after it arrived. Committees are proposed when the goal chain's routes arrive.
             migrationBuilder.Sql("""
-                UPDATE feedback SET
-                    receipt = 'S-' || translate(upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 10)), '01', 'WX'),
-                    channel = 'Web', status = 'Received',
-                    due_date = (received_at AT TIME ZONE 'Europe/Stockholm')::date + 14
-                WHERE receipt = '';
+                UPDATE feedback f SET receipt = 'S-' || substr(x.r, 1, 5) || '-' || substr(x.r, 6, 5)
+                FROM (SELECT id, translate(upper(substr(md5(random()::text || id::text), 1, 10)), '01', 'WX') AS r FROM feedback) x
+                WHERE f.id = x.id;
+                UPDATE feedback SET channel = 'Web', status = 'Received',
+                    due_date = (received_at AT TIME ZONE 'Europe/Stockholm')::date + 14;
                 """);
 
             migrationBuilder.CreateTable(

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Medborgare.Web.Services.Analysis;
+using Medborgare.ApiContracts.Analysis;
 
 namespace Medborgare.Web.Components.Pages.Analyst.Results;
 
@@ -38,19 +38,19 @@ public static class ResultsFormat
     /// <summary>NRI, NMI, NII, then each one's factors in the order Analysis gives them.</summary>
     public static IReadOnlyList<IndicatorDto> IndexOrder(IEnumerable<IndicatorDto> indicators)
     {
-        var list = indicators.Where(i => i.Kind is "Overall" or "Factor").ToList();
-        return list.Where(i => i.Kind == "Overall").OrderBy(i => OverallRank(i.Key)).ThenBy(i => i.Key, StringComparer.Ordinal)
-            .Concat(list.Where(i => i.Kind == "Factor").Select((f, n) => (f, n)).OrderBy(x => OverallRank(x.f.Key)).ThenBy(x => x.n).Select(x => x.f))
+        var list = indicators.Where(i => i.Kind is IndicatorKind.Overall or IndicatorKind.Factor).ToList();
+        return list.Where(i => i.Kind == IndicatorKind.Overall).OrderBy(i => OverallRank(i.Key)).ThenBy(i => i.Key, StringComparer.Ordinal)
+            .Concat(list.Where(i => i.Kind == IndicatorKind.Factor).Select((f, n) => (f, n)).OrderBy(x => OverallRank(x.f.Key)).ThenBy(x => x.n).Select(x => x.f))
             .ToList();
     }
 
     /// <summary>Quadrants in the order they are read: what to act on first.</summary>
-    public static int QuadrantRank(string quadrant) => quadrant switch
+    public static int QuadrantRank(Quadrant quadrant) => quadrant switch
     {
-        "Prioritera" => 0,
-        "Bevara" => 1,
-        "ForbattraOmMojligt" => 2,
-        "LagrePrioritet" => 3,
+        Quadrant.Prioritera => 0,
+        Quadrant.Bevara => 1,
+        Quadrant.ForbattraOmMojligt => 2,
+        Quadrant.LagrePrioritet => 3,
         _ => 4,
     };
 
