@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
-
 namespace Medborgare.Web.Components.Pages.Resident;
 
 /// <summary>
@@ -13,15 +11,5 @@ public static class ReceiptNumbers
         var trimmed = typed?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 40) return null;
         return trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '\u2013') ? trimmed.ToUpperInvariant() : null;
-    }
-
-    /// <summary>
-    /// Sets the status of a page that explains itself (no such case, wait a while), and keeps the site's "page not found"
-    /// re-execution from replacing it.
-    /// </summary>
-    public static void Answer(HttpContext http, int status)
-    {
-        if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        http.Response.StatusCode = status;
     }
 }
