@@ -109,6 +109,16 @@ public sealed class CasesBrowserTests(WholeAppFixture fixture) : BrowserTest
         await Expect(resident.Locator("main")).ToContainTextAsync(answer);
         await Expect(resident.Locator("main")).ToContainTextAsync("Gungorna i parken");
         await AuditInBothLanguagesAsync(resident, $"/synpunkter/{receipt}", "/du-sa-vi-gjorde", "/du-sa-vi-gjorde/livsmiljo");
+
+        // Answered, the case is closed, and can be opened again.
+        await caseworker.GotoAsync($"{Web}/arenden/{caseId}");
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Avsluta ärendet" }).ClickAsync();
+        await Expect(caseworker.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ärendet är avslutat.");
+        await Expect(caseworker.Locator(".facts").First).ToContainTextAsync("Avslutad");
+        await Axe.AssertNoViolationsAsync(caseworker);
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Öppna ärendet igen" }).ClickAsync();
+        await Expect(caseworker.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ärendet är öppnat igen.");
+        await Expect(caseworker.GetByRole(AriaRole.Button, new() { Name = "Avsluta ärendet" })).ToHaveCountAsync(1);
     }
 
     [Fact]
@@ -176,6 +186,11 @@ public sealed class CasesBrowserTests(WholeAppFixture fixture) : BrowserTest
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Synpunkten är registrerad som ett ärende.");
         await Expect(page.Locator("main")).ToContainTextAsync("Telefon");
         Assert.DoesNotContain("123 45 67", await page.Locator("#case-text").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page);
+
+        // Not answered yet, it cannot be closed: Collection's refusal is shown as an alert.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Avsluta ärendet" }).ClickAsync();
+        await Expect(page.Locator("#case-problem")).ToHaveTextAsync("Ärendet är inte besvarat än.");
         await Axe.AssertNoViolationsAsync(page);
 
         await page.GotoAsync($"{Web}/arenden/svarstider");
