@@ -53,7 +53,7 @@ public sealed class SecurityHeadersTests(WholeAppFixture fixture) : BrowserTest
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text); };
         page.PageError += (_, error) => violations.Add(error);
 
-        foreach (var path in new[] { "/", "/svara", "/synpunkter", "/tillganglighet", "/konto/logga-in" })
+        foreach (var path in new[] { "/", "/svara", "/synpunkter", "/synpunkter/arende", "/du-sa-vi-gjorde", "/tillganglighet", "/konto/logga-in" })
         {
             await page.GotoAsync(Web + path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -61,7 +61,7 @@ public sealed class SecurityHeadersTests(WholeAppFixture fixture) : BrowserTest
             Assert.True(await page.EvaluateAsync<int>("() => document.styleSheets.length") >= 4, $"the stylesheets applied on {path}");
         }
         await fixture.LogInAsAdministratorAsync(page);
-        foreach (var path in new[] { "/personal", "/analys/enkater", "/analys/resultat", "/mal", "/admin/anvandare", "/admin/mal", "/uppdrag", "/uppdrag/nytt" })
+        foreach (var path in new[] { "/personal", "/analys/enkater", "/analys/resultat", "/mal", "/admin/anvandare", "/admin/mal", "/arenden", "/arenden/svarstider", "/arenden/registrera", "/uppdrag", "/uppdrag/nytt" })
         {
             await page.GotoAsync(Web + path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

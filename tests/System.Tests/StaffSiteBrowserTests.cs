@@ -67,6 +67,9 @@ public sealed class StaffSiteBrowserTests(WholeAppFixture fixture) : BrowserTest
     [InlineData("/")]
     [InlineData("/konto/logga-in")]
     [InlineData("/tillganglighet")]
+    [InlineData("/synpunkter/arende")]
+    [InlineData("/du-sa-vi-gjorde")]
+    [InlineData("/du-sa-vi-gjorde/livsmiljo")]
     public async Task Public_pages_are_swedish_by_default_and_pass_axe(string path)
     {
         var page = await browser.NewPageAsync();

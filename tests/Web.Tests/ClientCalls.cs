@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using Medborgare.Web.Components.Pages.Analyst.Results;
 using Medborgare.Web.Services;
 using Medborgare.Web.Services.Analysis;
+using Medborgare.Web.Services.Cases;
 using Medborgare.Web.Services.Distribution;
 using Medborgare.Web.Services.FollowUp;
 using Medborgare.Web.Services.Resident;
@@ -77,6 +78,9 @@ static class ClientCalls
         var collectionFactory = new Recorder(collectionService);
         yield return (new ResidentCollectionClient(collectionFactory.CreateClient("collection-resident"), collectionFactory,
             NullLogger<ResidentCollectionClient>.Instance), collectionService);
+
+        var casesService = Service();
+        yield return (new CasesClient(new Recorder(casesService), NullLogger<CasesClient>.Instance), casesService);
     }
 
     /// <summary>Any value of the type: the calls are recorded, not answered, so only the path's shape matters.</summary>

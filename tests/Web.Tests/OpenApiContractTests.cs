@@ -46,17 +46,22 @@ public sealed class OpenApiContractTests(ServiceApps services)
         }
     }
 
-    /// <summary>The operation for a method and a concrete path: a template segment in braces matches any segment.</summary>
+    /// <summary>
+    /// The operation for a method and a concrete path: a template segment in braces matches any segment, and a literal segment
+    /// wins over a template one (<c>/api/cases/committees</c> before <c>/api/cases/{id}</c>), as routing has it.
+    /// </summary>
     static JsonElement? Operation(JsonElement document, HttpMethod method, string path)
     {
         var segments = path.Trim('/').Split('/');
+        var candidates = new List<(int Literals, JsonElement Operation)>();
         foreach (var template in document.GetProperty("paths").EnumerateObject())
         {
             var parts = template.Name.Trim('/').Split('/');
             if (parts.Length != segments.Length || !parts.Zip(segments).All(p => p.First.StartsWith('{') || p.First == p.Second)) continue;
-            if (template.Value.TryGetProperty(method.Method.ToLowerInvariant(), out var operation)) return operation;
+            if (template.Value.TryGetProperty(method.Method.ToLowerInvariant(), out var operation))
+                candidates.Add((parts.Count(p => !p.StartsWith('{')), operation));
         }
-        return null;
+        return candidates.Count == 0 ? null : candidates.MaxBy(c => c.Literals).Operation;
     }
 
     /// <summary>The JSON schema of a request body or a response, with references followed.</summary>

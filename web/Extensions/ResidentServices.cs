@@ -12,7 +12,9 @@ public static class ResidentServices
     public static IServiceCollection AddResidentServices(this IServiceCollection services)
     {
 #pragma warning disable EXTEXP0001 // evaluation API: the standard handler would retry a throttled code for as long as its Retry-After
+        services.AddTransient<ResidentAddressHandler>();
         services.AddHttpClient<ResidentCollectionClient>(ResidentCollectionClient.HttpClientName, c => c.BaseAddress = ServiceClients.Address(ResourceNames.Collection))
+            .AddHttpMessageHandler<ResidentAddressHandler>()
             .RemoveAllResilienceHandlers()
             .AddResilienceHandler("resident", pipeline =>
             {

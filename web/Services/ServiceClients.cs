@@ -50,6 +50,8 @@ public static class ServiceClients
         services.AddHttpClient(ResourceNames.Collection, c => c.BaseAddress = Address(ResourceNames.Collection))
             .AddHttpMessageHandler<StaffTokenHandler>();
         services.AddScoped<Quarantine.QuarantineClient>();
+        // Synpunkter as cases: the caseworkers' calls, on the same signed Collection clients.
+        services.AddScoped<Cases.CasesClient>();
         return services;
     }
 }

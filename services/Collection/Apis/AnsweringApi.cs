@@ -109,8 +109,8 @@ public static class AnsweringApi
             "The survey has already been submitted with this code.")) : TypedResults.Ok(receipt!);
     }
 
-    /// <summary>The client for throttling: the address the request came from (behind a proxy, configure forwarded headers).</summary>
-    static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client for throttling: the resident's address as the web app names it, signed, else the connection's.</summary>
+    static string Client(HttpContext http) => ClientAddress.Of(http);
 
     static ProblemHttpResult Refuse(CodeLookupResult found, HttpContext http)
     {

@@ -28,7 +28,7 @@ public static class PublicCasesApi
     static async Task<Results<Ok<PublicCaseStatus>, ProblemHttpResult>> StatusAsync(string receipt, HttpContext http, CollectionDbContext db,
         [FromKeyedServices(ReceiptThrottle)] CodeGuessThrottle throttle, CancellationToken ct)
     {
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientAddress.Of(http);
         if (throttle.RetryAfter(client) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0");

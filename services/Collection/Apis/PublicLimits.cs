@@ -20,7 +20,7 @@ public static class PublicLimits
         return services.AddRateLimiter(o =>
         {
             o.AddPolicy(AnsweringApi.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Medborgare.ServiceDefaults.ClientAddress.Of(http),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(10, perMinute / 6), TokensPerPeriod = Math.Max(1, perMinute / 6),

@@ -34,6 +34,17 @@ public sealed class ResidentCollectionClient(HttpClient http, IHttpClientFactory
     public Task<ApiResult<FeedbackReceipt>> SendFeedbackAsync(FeedbackRequest request, CancellationToken ct) =>
         api.SendAsync<FeedbackReceipt>(HttpMethod.Post, "/api/feedback", request, ct);
 
+    /// <summary>
+    /// A synpunkt's public status by its receipt number (kvittensnummer): no text, no contact details. Unknown and malformed
+    /// receipts are both a 404; a throttled lookup is a 429.
+    /// </summary>
+    public Task<ApiResult<PublicCaseStatus>> ReceiptStatusAsync(string receipt, CancellationToken ct) =>
+        api.GetAsync<PublicCaseStatus>($"/api/feedback/receipts/{Uri.EscapeDataString(receipt)}", ct);
+
+    /// <summary>"Du sa – vi gjorde": the answered synpunkter that staff published, all or in one goal area.</summary>
+    public Task<ApiResult<PublishedCases>> PublishedAsync(string? goalArea, CancellationToken ct) =>
+        api.GetAsync<PublishedCases>("/api/feedback/published" + (string.IsNullOrEmpty(goalArea) ? "" : "?goalArea=" + Uri.EscapeDataString(goalArea)), ct);
+
     /// <summary>The survey's frozen questionnaire, as Collection serves it to anyone (for the analysts' paper-answer form).</summary>
     public Task<ApiResult<PublishedSurvey>> GetSurveyAsync(Guid surveyId, CancellationToken ct) =>
         api.GetAsync<PublishedSurvey>($"/api/surveys/{surveyId}", ct);
