@@ -34,7 +34,8 @@ public sealed class AssignmentsBrowserTests(WholeAppFixture fixture) : BrowserTe
         await using var adminContext = await browser.NewContextAsync(new() { JavaScriptEnabled = false });
         var admin = await adminContext.NewPageAsync();
         await fixture.LogInAsAdministratorAsync(admin);
-        var (politicianEmail, politicianPassword) = await CreateUserAsync(admin, "Förtroendevald");
+        var (politicianEmail, politicianPassword) = await CreateUserAsync(admin, "Förtroendevald", null);
+        var (officerEmail, officerPassword) = await CreateUserAsync(admin, "Tjänsteperson", Committee);
 
         // The politician opens the goal area and gives an uppdrag from the residents' "Prioritera!" factor.
         await using var politicianContext = await browser.NewContextAsync(new() { JavaScriptEnabled = false });
@@ -77,46 +78,49 @@ public sealed class AssignmentsBrowserTests(WholeAppFixture fixture) : BrowserTe
         await politician.GotoAsync($"{Web}/mal/{scenario.AreaId}?ar={PoliticianScenario.Year}");
         await Expect(politician.Locator("table.up-assignments tbody tr").Filter(new() { HasText = title })).ToContainTextAsync(Committee);
 
-        // The administration plans the work: one activity already past its end, one on time.
-        await admin.GotoAsync(assignmentUrl);
-        await AddActivityAsync(admin, lateActivity, "Gatuenheten", Day(-60), Day(-10));
-        await AddActivityAsync(admin, onTimeActivity, "Gatuenheten", Day(-5), Day(90));
-        await Expect(admin.Locator("#plan-late-summary")).ToHaveTextAsync("1 av 2 aktiviteter är försenade.");
-        var rows = admin.Locator("table.up-activities tbody tr");
+        // An officer of the responsible committee plans the work: one activity already past its end, one on time.
+        await using var officerContext = await browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var officer = await officerContext.NewPageAsync();
+        await LogInAsync(officer, officerEmail, officerPassword);
+        await officer.GotoAsync(assignmentUrl);
+        await AddActivityAsync(officer, lateActivity, "Gatuenheten", Day(-60), Day(-10));
+        await AddActivityAsync(officer, onTimeActivity, "Gatuenheten", Day(-5), Day(90));
+        await Expect(officer.Locator("#plan-late-summary")).ToHaveTextAsync("1 av 2 aktiviteter är försenade.");
+        var rows = officer.Locator("table.up-activities tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Filter(new() { HasText = lateActivity })).ToContainTextAsync("Försenad");
         await Expect(rows.Filter(new() { HasText = onTimeActivity })).ToContainTextAsync("I tid");
-        var timeline = admin.Locator("figure.up-timeline svg[role='img']");
+        var timeline = officer.Locator("figure.up-timeline svg[role='img']");
         await Expect(timeline.Locator("rect.up-bar")).ToHaveCountAsync(2);
         await Expect(timeline.Locator("rect.up-bar-late")).ToHaveCountAsync(1);
         await Expect(timeline.Locator("text.up-late-text")).ToHaveTextAsync("⚠ Försenad");
         await Expect(timeline.Locator("line.up-today")).ToHaveCountAsync(1);
-        await Axe.AssertNoViolationsAsync(admin);
+        await Axe.AssertNoViolationsAsync(officer);
 
-        await admin.SetViewportSizeAsync(1280, 800);
-        await admin.ReloadAsync();
-        await Layout.AssertTableCellsInsideAsync(admin, noScrolling: true);
-        await AssertNoHorizontalOverflowAsync(admin);
-        await Layout.ScreenshotAsync(admin, "assignment-1280.png");
-        await Axe.AssertNoViolationsAsync(admin);
-        await admin.SetViewportSizeAsync(360, 800);
-        await admin.ReloadAsync();
-        await AssertNoHorizontalOverflowAsync(admin);
-        await Layout.ScreenshotAsync(admin, "assignment-360.png");
-        await Axe.AssertNoViolationsAsync(admin);
-        await admin.SetViewportSizeAsync(1280, 800);
+        await officer.SetViewportSizeAsync(1280, 800);
+        await officer.ReloadAsync();
+        await Layout.AssertTableCellsInsideAsync(officer, noScrolling: true);
+        await AssertNoHorizontalOverflowAsync(officer);
+        await Layout.ScreenshotAsync(officer, "assignment-1280.png");
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.SetViewportSizeAsync(360, 800);
+        await officer.ReloadAsync();
+        await AssertNoHorizontalOverflowAsync(officer);
+        await Layout.ScreenshotAsync(officer, "assignment-360.png");
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.SetViewportSizeAsync(1280, 800);
 
         // The interim report: an empty one is refused next to the field, then written.
-        var interim = admin.Locator("#report-delarsrapport");
+        var interim = officer.Locator("#report-delarsrapport");
         await interim.GetByRole(AriaRole.Button, new() { Name = "Spara Delårsrapport" }).ClickAsync();
-        await Expect(admin.Locator("#report-delarsrapport-done-error")).ToContainTextAsync("Skriv vad som har gjorts.");
-        await Axe.AssertNoViolationsAsync(admin);
-        await admin.Locator("#report-delarsrapport-done").FillAsync(done);
-        await admin.Locator("#report-delarsrapport-status").SelectOptionAsync("InProgress");
-        await admin.Locator("#report-delarsrapport").GetByRole(AriaRole.Button, new() { Name = "Spara Delårsrapport" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Återrapporteringen (Delårsrapport) är sparad.");
-        await Expect(admin.Locator("#report-delarsrapport-done-text")).ToHaveTextAsync(done);
-        await Axe.AssertNoViolationsAsync(admin);
+        await Expect(officer.Locator("#report-delarsrapport-done-error")).ToContainTextAsync("Skriv vad som har gjorts.");
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.Locator("#report-delarsrapport-done").FillAsync(done);
+        await officer.Locator("#report-delarsrapport-status").SelectOptionAsync("InProgress");
+        await officer.Locator("#report-delarsrapport").GetByRole(AriaRole.Button, new() { Name = "Spara Delårsrapport" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Återrapporteringen (Delårsrapport) är sparad.");
+        await Expect(officer.Locator("#report-delarsrapport-done-text")).ToHaveTextAsync(done);
+        await Axe.AssertNoViolationsAsync(officer);
 
         // The period report for the council meeting shows the uppdrag and what was done.
         var year = DateTime.Today.Year;
@@ -176,8 +180,8 @@ public sealed class AssignmentsBrowserTests(WholeAppFixture fixture) : BrowserTe
         await Expect(page.Locator("table.up-activities tbody tr").Filter(new() { HasText = title })).ToHaveCountAsync(1);
     }
 
-    /// <summary>A staff account made on the users page with one role; its one-time password.</summary>
-    async Task<(string Email, string Password)> CreateUserAsync(IPage admin, string roleLabel)
+    /// <summary>A staff account made on the users page with one role (and a committee, typed); its one-time password.</summary>
+    async Task<(string Email, string Password)> CreateUserAsync(IPage admin, string roleLabel, string? committee)
     {
         var email = $"uppdrag-{Guid.NewGuid():N}"[..20] + "@kommun.example";
         await admin.GotoAsync($"{Web}/admin/anvandare");
@@ -186,7 +190,15 @@ public sealed class AssignmentsBrowserTests(WholeAppFixture fixture) : BrowserTe
         await form.GetByLabel(roleLabel, new() { Exact = true }).CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Skapa kontot" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync(email);
-        return (email, (await admin.Locator("#one-time-password").InnerTextAsync()).Trim());
+        var password = (await admin.Locator("#one-time-password").InnerTextAsync()).Trim();
+        if (committee is not null)
+        {
+            var row = admin.Locator("tbody tr", new() { Has = admin.GetByRole(AriaRole.Rowheader, new() { Name = email }) });
+            await row.GetByLabel("Annan nämnd").FillAsync(committee);
+            await row.GetByRole(AriaRole.Button, new() { Name = $"Spara nämnder {email}" }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Nämnderna för {email} är sparade.");
+        }
+        return (email, password);
     }
 
     async Task LogInAsync(IPage page, string email, string password)
