@@ -149,6 +149,12 @@ public sealed class AssignmentsTests(FollowUpApp factory) : IClassFixture<Follow
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/activities/{goalActivity.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await schoolOfficer.DeleteAsync($"/api/activities/{own.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await schoolOfficer.DeleteAsync($"/api/activities/{own.Id}")).StatusCode);
+
+        // The uppdrag stays the politicians' record: its goal cannot be deleted from under it.
+        var indicators = await Read<IndicatorDto[]>(await admin.GetAsync($"/api/indicators?goalId={council.Id}"));
+        foreach (var indicator in indicators) Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/indicators/{indicator.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/goals/{committee.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.DeleteAsync($"/api/goals/{council.Id}")).StatusCode);
     }
 
     [Fact]
