@@ -103,6 +103,8 @@ public sealed class AssignmentsTests(FollowUpApp factory) : IClassFixture<Follow
         var view = await Read<AssignmentView>(await politician.GetAsync($"/api/assignments/{given.Id}"));
         Assert.Equal((WorkStatus.InProgress, 2, 1), (view.Assignment.Status, view.Activities.Length, view.Reports.Length));
         Assert.Equal(prompt, view.Assignment.Prompt);
+        var read = await Read<AssignmentReportDto>(await politician.GetAsync($"/api/assignments/{given.Id}/reports/2023/interim"));
+        Assert.Equal(("Kartläggningen är klar.", 57.0), (read.Done, Assert.Single(read.Indicators).Value));
         Assert.Equal(HttpStatusCode.NotFound, (await politician.GetAsync($"/api/assignments/{given.Id}/reports/2023/Annual")).StatusCode);
 
         var report = await Read<PeriodReportDto>(await politician.GetAsync($"/api/followup/period-report/2023/Interim?area={area.Id}"));
@@ -172,6 +174,8 @@ public sealed class AssignmentsTests(FollowUpApp factory) : IClassFixture<Follow
         Assert.Equal(HttpStatusCode.BadRequest, (await politician.PostAsJsonAsync("/api/assignments", new { goalId = council.Id, deadline = "not a date" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await politician.PostAsJsonAsync("/api/assignments", new { goalId = council.Id, status = "Sleeping" })).StatusCode);
         Assert.Equal([FollowUpErrorCodes.StatusUnknown], await CodesAsync(await analyst.GetAsync("/api/assignments?status=Sleeping"), "status"));
+        foreach (var status in new[] { "-", "2", "-1" })
+            Assert.Equal([FollowUpErrorCodes.StatusUnknown], await CodesAsync(await analyst.GetAsync($"/api/assignments?status={status}"), "status"));
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/api/assignments/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await politician.PutAsJsonAsync($"/api/assignments/{Guid.NewGuid()}", Uppdrag())).StatusCode);
 
