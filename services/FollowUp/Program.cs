@@ -18,6 +18,10 @@ app.MapIndicatorsApi();
 app.MapAssessmentsApi();
 app.MapKeyFiguresApi();
 app.MapPoliticianViewApi();
+app.MapAssignmentsApi();
+app.MapActionPlansApi();
+app.MapAssignmentReportsApi();
+app.MapPeriodReportApi();
 app.MapQuarantineApi();
 app.MapDefaultEndpoints();
 

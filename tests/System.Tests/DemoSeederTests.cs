@@ -160,6 +160,34 @@ public sealed class DemoSeederTests(DemoAppFixture fixture)
     }
 
     [Fact]
+    public async Task Uppdrag_are_given_some_prompted_by_a_priority_with_action_plans_one_late_activity_and_reports()
+    {
+        var followUp = fixture.StaffClient(ResourceNames.FollowUp, StaffRoles.Politician);
+        var assignments = (await followUp.GetFromJsonAsync<JsonElement>("/api/assignments")).EnumerateArray().ToList();
+        Assert.InRange(assignments.Count, 4, 6);
+        var prompted = assignments.Where(a => a.GetProperty("prompt").ValueKind == JsonValueKind.Object).ToList();
+        Assert.NotEmpty(prompted);
+        Assert.All(prompted, a => Assert.Equal(fixture.Years.Max(), a.GetProperty("prompt").GetProperty("surveyYear").GetInt32()));
+        Assert.Contains(prompted, a => a.GetProperty("prompt").GetProperty("factorKey").GetString()?.Contains('.') == true);
+
+        var views = new List<JsonElement>();
+        foreach (var a in assignments) views.Add(await followUp.GetFromJsonAsync<JsonElement>($"/api/assignments/{a.GetProperty("id").GetGuid()}"));
+        var activities = views.SelectMany(v => v.GetProperty("activities").EnumerateArray()).ToList();
+        Assert.Single(activities, a => a.GetProperty("lateness").GetString() != "None");
+        var reports = views.SelectMany(v => v.GetProperty("reports").EnumerateArray()).ToList();
+        var year = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Year;
+        var interim = reports.Where(r => r.GetProperty("period").GetString() == "Interim" && r.GetProperty("year").GetInt32() == year).ToList();
+        Assert.Equal(3, interim.Count);
+        Assert.All(interim, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("done").GetString())));
+        Assert.Contains(interim, r => r.GetProperty("indicators").EnumerateArray().Any(i => i.GetProperty("value").ValueKind == JsonValueKind.Number));
+
+        var periodReport = await followUp.GetFromJsonAsync<JsonElement>($"/api/followup/period-report/{year}/Interim");
+        Assert.Equal(GoalAreaCodes, periodReport.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("area").GetProperty("area").GetProperty("code").GetString()).Order());
+        Assert.Equal(3, periodReport.GetProperty("areas").EnumerateArray().SelectMany(a => a.GetProperty("assignments").EnumerateArray())
+            .Count(a => a.GetProperty("reports").GetArrayLength() == 1));
+    }
+
+    [Fact]
     public async Task Seeding_a_second_time_changes_nothing()
     {
         var distribution = fixture.StaffClient(ResourceNames.Distribution, StaffRoles.Analyst);

@@ -37,6 +37,8 @@ public sealed class DemoMunicipalitySeeder(DemoOptions options)
         var surveys = new SurveyYearSeeder(options, http);
         var ordered = options.Years.Order().ToList();
         for (var i = 0; i < ordered.Count; i++) years.Add(await surveys.RunAsync(ordered[i], i, ct));
+        // Last: the uppdrag are prompted by the published years' priorities.
+        await new AssignmentSeeder(options, http).RunAsync(ct);
 
         output.WriteLine($"demo        | done in {clock.Elapsed.TotalSeconds:0} s: {years.Sum(y => y.Responses):N0} responses over {years.Count} years, " +
             $"{followUp.Goals} goals, {followUp.Indicators} indicators, {followUp.KeyFigureRows} key-figure values, {feedback} feedback items");

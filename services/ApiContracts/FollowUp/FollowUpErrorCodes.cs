@@ -42,6 +42,22 @@ public static class FollowUpErrorCodes
     public const string AssessmentUnknown = "assessment-unknown";
     public const string VisionNotAssessed = "vision-not-assessed";
 
+    // Uppdrag, action plans and reports.
+    public const string DeadlineRequired = "deadline-required";
+    public const string DateRequired = "date-required";
+    public const string EndBeforeStart = "end-before-start";
+    public const string DateOutOfRange = "date-out-of-range";
+    public const string StatusUnknown = "status-unknown";
+    public const string ReportPeriodUnknown = "report-period-unknown";
+    public const string GoalIsVision = "goal-is-vision";
+    /// <summary>An action plan of its own belongs to a nämndmål (CommitteeGoal) only; other goals get theirs through uppdrag.</summary>
+    public const string GoalNotCommitteeGoal = "goal-not-committee-goal";
+    public const string IndicatorUnknown = "indicator-unknown";
+    public const string TooManyIndicators = "too-many-indicators";
+    public const string PromptInvalid = "prompt-invalid";
+    /// <summary>403: an officer may plan and report only for the committees of their committee claims.</summary>
+    public const string NotYourCommittee = "not-your-committee";
+
     // Key figures.
     public const string KpisRequired = "kpis-required";
     public const string TooManyKpis = "too-many-kpis";

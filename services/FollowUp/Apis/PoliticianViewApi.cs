@@ -79,7 +79,13 @@ public static class PoliticianViewApi
         var period = year ?? await GoalChainSnapshot.DefaultPeriodAsync(db, municipality, clock, ct);
         var snapshot = await GoalChainSnapshot.LoadAsync(db, evaluator, municipality, period, ct);
         if (snapshot.Goals.FirstOrDefault(g => g.Id == id && g.Level == GoalLevel.GoalArea) is not { } area) return TypedResults.NotFound();
+        return TypedResults.Ok(await AreaViewAsync(db, snapshot, area, municipality, ct));
+    }
 
+    /// <summary>One goal area of a snapshot as politicians see it; the period report shows the same view.</summary>
+    internal static async Task<GoalAreaView> AreaViewAsync(FollowUpDbContext db, GoalChainSnapshot snapshot, Goal area, string municipality, CancellationToken ct)
+    {
+        var period = snapshot.Period;
         var goals = InTreeOrder(snapshot.Goals)
             .Where(g => g.Id != area.Id && snapshot.AreaOf.GetValueOrDefault(g.Id)?.Id == area.Id)
             .Select(g => new GoalView(g.ToDto(), snapshot.AssessmentOf(g.Id), Views(snapshot.IndicatorsByGoal[g.Id])))
@@ -87,12 +93,12 @@ public static class PoliticianViewApi
         var areaIndicators = Views(snapshot.IndicatorsByGoal[area.Id]);
         var all = areaIndicators.Concat(goals.SelectMany(g => g.Indicators)).ToArray();
 
-        return TypedResults.Ok(new GoalAreaView(period, await YearsAsync(db, municipality, ct), area.ToDto(),
+        return new GoalAreaView(period, await YearsAsync(db, municipality, ct), area.ToDto(),
             all.Select(i => i.Status).ToStatusCounts(), areaIndicators, goals,
             all.Where(i => i.Source == IndicatorSource.Citizen).ToArray(),
             all.Where(i => i.Source == IndicatorSource.Operational).ToArray(),
             await PrioritiesAsync(db, municipality, area.Code, period, ct),
-            await FeedbackAsync(db, municipality, area.Code, period, ct)));
+            await FeedbackAsync(db, municipality, area.Code, period, ct));
     }
 
     static IndicatorView[] Views(IEnumerable<IndicatorEvaluation> evaluations) => evaluations.Select(e => new IndicatorView(

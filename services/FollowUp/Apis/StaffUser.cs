@@ -45,4 +45,10 @@ sealed class Errors : Dictionary<string, FieldError[]>
     {
         if (period is < 1990 or > 2100) Add(field, PeriodOutOfRange, "Perioden ska vara ett år mellan 1990 och 2100.", "The period must be a year between 1990 and 2100.");
     }
+
+    /// <summary>Plans and deadlines are years 1990–2100, like periods: anything else is a typing mistake.</summary>
+    public void Date(string field, DateOnly date)
+    {
+        if (date.Year is < 1990 or > 2100) Add(field, DateOutOfRange, "Datumet ska ligga mellan 1990 och 2100.", "The date must be between 1990 and 2100.");
+    }
 }

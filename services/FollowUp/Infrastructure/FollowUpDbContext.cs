@@ -20,6 +20,9 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<FeedbackOutcome> FeedbackOutcomes => Set<FeedbackOutcome>();
     public DbSet<GoalAssessment> GoalAssessments => Set<GoalAssessment>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<PlanActivity> PlanActivities => Set<PlanActivity>();
+    public DbSet<AssignmentReport> AssignmentReports => Set<AssignmentReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -23,6 +23,167 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Medborgare.FollowUp.Model.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_by");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("municipality_code")
+                        .IsFixedLength();
+
+                    b.Property<double?>("PromptEffect")
+                        .HasColumnType("double precision")
+                        .HasColumnName("prompt_effect");
+
+                    b.Property<string>("PromptFactorKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("prompt_factor_key");
+
+                    b.Property<string>("PromptFactorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("prompt_factor_name");
+
+                    b.Property<string>("PromptIndicatorKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("prompt_indicator_key");
+
+                    b.Property<string>("PromptOverallKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("prompt_overall_key");
+
+                    b.Property<double?>("PromptScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("prompt_score");
+
+                    b.Property<int?>("PromptSurveyYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("prompt_survey_year");
+
+                    b.Property<string>("ResponsibleCommittee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_committee");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignments");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_assignments_goal_id");
+
+                    b.HasIndex("MunicipalityCode", "GoalId")
+                        .HasDatabaseName("ix_assignments_municipality_code_goal_id");
+
+                    b.ToTable("assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Medborgare.FollowUp.Model.AssignmentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<string>("Done")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("written_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignment_reports");
+
+                    b.HasIndex("AssignmentId", "Year", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assignment_reports_assignment_id_year_period");
+
+                    b.ToTable("assignment_reports", (string)null);
+                });
+
             modelBuilder.Entity("Medborgare.FollowUp.Model.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -739,6 +900,81 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                     b.ToTable("manual_values", (string)null);
                 });
 
+            modelBuilder.Entity("Medborgare.FollowUp.Model.PlanActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.PrimitiveCollection<List<Guid>>("IndicatorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("indicator_ids");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("municipality_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activities");
+
+                    b.HasIndex("AssignmentId")
+                        .HasDatabaseName("ix_plan_activities_assignment_id");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_plan_activities_goal_id");
+
+                    b.ToTable("plan_activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_plan_activities_one_owner", "(assignment_id IS NULL) <> (goal_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Medborgare.FollowUp.Model.SurveyYear", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -982,6 +1218,26 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                     b.ToTable("quarantined_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Medborgare.FollowUp.Model.Assignment", b =>
+                {
+                    b.HasOne("Medborgare.FollowUp.Model.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_goals_goal_id");
+                });
+
+            modelBuilder.Entity("Medborgare.FollowUp.Model.AssignmentReport", b =>
+                {
+                    b.HasOne("Medborgare.FollowUp.Model.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_reports_assignments_assignment_id");
+                });
+
             modelBuilder.Entity("Medborgare.FollowUp.Model.Goal", b =>
                 {
                     b.HasOne("Medborgare.FollowUp.Model.Goal", null)
@@ -1029,6 +1285,21 @@ namespace Medborgare.FollowUp.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_manual_values_indicators_indicator_id");
+                });
+
+            modelBuilder.Entity("Medborgare.FollowUp.Model.PlanActivity", b =>
+                {
+                    b.HasOne("Medborgare.FollowUp.Model.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_plan_activities_assignments_assignment_id");
+
+                    b.HasOne("Medborgare.FollowUp.Model.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_activities_goals_goal_id");
                 });
 
             modelBuilder.Entity("Medborgare.FollowUp.Model.Indicator", b =>
