@@ -103,6 +103,16 @@ public sealed class AssignmentsTests(FollowUpApp factory) : IClassFixture<Follow
         var view = await Read<AssignmentView>(await politician.GetAsync($"/api/assignments/{given.Id}"));
         Assert.Equal((WorkStatus.InProgress, 2, 1), (view.Assignment.Status, view.Activities.Length, view.Reports.Length));
         Assert.Equal(prompt, view.Assignment.Prompt);
+        var read = await Read<AssignmentReportDto>(await politician.GetAsync($"/api/assignments/{given.Id}/reports/2023/interim"));
+        Assert.Equal(("Kartläggningen är klar.", 57.0), (read.Done, Assert.Single(read.Indicators).Value));
+
+        // The figures are drawn in when the report is read: a republication of the year shows in the stored report.
+        await TestMessages.PublishAsync(factory.BrokerConnectionString,
+            Messages.Results(2023, nmi: 60, ChangeSignificance.SignificantIncrease) with { PublishedAt = DateTimeOffset.UtcNow }, Guid.NewGuid());
+        await using (var db = factory.Db()) await Eventually.TrueAsync(async () => await db.CitizenResults.AnyAsync(r => r.Year == 2023 && r.Key == "NMI" && r.Value == 60),
+            what: "the republished results");
+        read = await Read<AssignmentReportDto>(await politician.GetAsync($"/api/assignments/{given.Id}/reports/2023/Interim"));
+        Assert.Equal((60.0, IndicatorStatus.Green), (Assert.Single(read.Indicators).Value, read.Indicators[0].Status));
         Assert.Equal(HttpStatusCode.NotFound, (await politician.GetAsync($"/api/assignments/{given.Id}/reports/2023/Annual")).StatusCode);
 
         var report = await Read<PeriodReportDto>(await politician.GetAsync($"/api/followup/period-report/2023/Interim?area={area.Id}"));
@@ -110,7 +120,7 @@ public sealed class AssignmentsTests(FollowUpApp factory) : IClassFixture<Follow
         Assert.Equal((2023, ReportPeriod.Interim, area.Id), (part.Area.Year, report.Period, part.Area.Area.Id));
         var reported = Assert.Single(part.Assignments);
         var reportedMovement = Assert.Single(Assert.Single(reported.Reports).Indicators);
-        Assert.Equal((57.0, IndicatorStatus.Yellow), (reportedMovement.Value, reportedMovement.Status));
+        Assert.Equal((60.0, IndicatorStatus.Green), (reportedMovement.Value, reportedMovement.Status));
         Assert.Empty(Assert.Single((await Read<PeriodReportDto>(await politician.GetAsync("/api/followup/period-report/2023/Annual"))).Areas).Assignments[0].Reports);
 
         var listed = await Read<AssignmentDto[]>(await analyst.GetAsync($"/api/assignments?goalAreaId={area.Id}&committee={School}&status=InProgress"));
@@ -149,6 +159,12 @@ public sealed class AssignmentsTests(FollowUpApp factory) : IClassFixture<Follow
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/activities/{goalActivity.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await schoolOfficer.DeleteAsync($"/api/activities/{own.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await schoolOfficer.DeleteAsync($"/api/activities/{own.Id}")).StatusCode);
+
+        // The uppdrag stays the politicians' record: its goal cannot be deleted from under it.
+        var indicators = await Read<IndicatorDto[]>(await admin.GetAsync($"/api/indicators?goalId={council.Id}"));
+        foreach (var indicator in indicators) Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/indicators/{indicator.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/goals/{committee.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.DeleteAsync($"/api/goals/{council.Id}")).StatusCode);
     }
 
     [Fact]
@@ -166,6 +182,8 @@ public sealed class AssignmentsTests(FollowUpApp factory) : IClassFixture<Follow
         Assert.Equal(HttpStatusCode.BadRequest, (await politician.PostAsJsonAsync("/api/assignments", new { goalId = council.Id, deadline = "not a date" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await politician.PostAsJsonAsync("/api/assignments", new { goalId = council.Id, status = "Sleeping" })).StatusCode);
         Assert.Equal([FollowUpErrorCodes.StatusUnknown], await CodesAsync(await analyst.GetAsync("/api/assignments?status=Sleeping"), "status"));
+        foreach (var status in new[] { "-", "2", "-1" })
+            Assert.Equal([FollowUpErrorCodes.StatusUnknown], await CodesAsync(await analyst.GetAsync($"/api/assignments?status={status}"), "status"));
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/api/assignments/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await politician.PutAsJsonAsync($"/api/assignments/{Guid.NewGuid()}", Uppdrag())).StatusCode);
 

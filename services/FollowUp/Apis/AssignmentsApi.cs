@@ -52,8 +52,12 @@ public static class AssignmentsApi
         return TypedResults.Ok(list.Select(a => a.ToDto(goals, today)).ToArray());
     }
 
-    internal static bool ParseStatus(string text, out WorkStatus status) =>
-        Enum.TryParse(text, ignoreCase: true, out status) && Enum.IsDefined(status) && !char.IsAsciiDigit(text.TrimStart('-')[0]);
+    /// <summary>A status by name (any case); numbers are not names.</summary>
+    internal static bool ParseStatus(string text, out WorkStatus status)
+    {
+        status = default;
+        return char.IsAsciiLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out status) && Enum.IsDefined(status);
+    }
 
     static async Task<Results<Ok<AssignmentView>, NotFound>> GetAssignment(Guid id, FollowUpDbContext db, IndicatorEvaluator evaluator,
         IConfiguration config, TimeProvider clock, CancellationToken ct)

@@ -113,6 +113,12 @@ public static partial class GoalsApi
             return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "goal-has-indicators", new("Målet har indikatorer", "The goal has indicators"),
                 new("Ta bort eller flytta indikatorerna först.", "Delete or move the indicators first."));
         }
+        if (await db.Assignments.AnyAsync(a => a.GoalId == id, ct) || await db.PlanActivities.AnyAsync(a => a.GoalId == id, ct))
+        {
+            return CodedProblems.Problem(http, StatusCodes.Status409Conflict, "goal-has-assignments", new("Målet har uppdrag eller aktiviteter", "The goal has uppdrag or activities"),
+                new("Uppdrag och handlingsplaner är politikernas och förvaltningens underlag och tas inte bort med målet.",
+                    "Uppdrag and action plans are the record of politicians and administration and are not deleted with the goal."));
+        }
         db.Goals.Remove(goal);
         db.Audit(user, "goal.deleted", $"{goal.Level} {goal.Id}: {goal.Title}", clock);
         await db.SaveChangesAsync(ct);
